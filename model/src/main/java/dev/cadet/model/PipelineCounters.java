@@ -1,0 +1,27 @@
+package dev.cadet.model;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the event-time pipeline did with the events it was given.
+ *
+ * @param eventsIn       events pushed into the pipeline
+ * @param duplicates     events dropped because an event with the same provider and id was already seen
+ * @param late           events older than the watermark (beyond the allowed lateness), counted and not analysed
+ * @param detectorCounts per detector: named counters (evictions, late events), sorted by name
+ */
+public record PipelineCounters(long eventsIn, long duplicates, long late, Map<String, Map<String, Long>> detectorCounts) {
+
+    public PipelineCounters {
+        TreeMap<String, Map<String, Long>> copy = new TreeMap<>();
+        detectorCounts.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
+        detectorCounts = Collections.unmodifiableMap(copy);
+    }
+
+    /** Events that reached the detectors. */
+    public long analysed() {
+        return eventsIn - duplicates - late;
+    }
+}
