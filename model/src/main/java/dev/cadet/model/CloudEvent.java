@@ -18,7 +18,10 @@ import java.util.Objects;
  * @param errorMessage  provider error message (may quote attacker input), or {@code null}
  * @param actor         who made the request
  * @param source        where it came from
- * @param targets       machines the operation acts on (instance ids, VM resource ids, {@code *}); may be empty
+ * @param targets       resources the operation acts on: for commands and sessions the machines (instance
+ *                      ids, VM resource ids, tag selectors, {@code *}); for credential changes the new or
+ *                      changed credential (access key id); for privilege changes the policy or role granted;
+ *                      may be empty
  * @param subject       principal acted upon by an identity change (the user that got a new key or
  *                      policy), in the same canonical form as {@link Actor#principalId()}, or {@code null}
  * @param command       what was run, for command executions and script definitions, or {@code null}
