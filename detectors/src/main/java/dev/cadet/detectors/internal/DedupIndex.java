@@ -1,0 +1,92 @@
+package dev.cadet.detectors.internal;
+
+import dev.cadet.model.CloudEvent;
+import dev.cadet.model.Provider;
+import org.eclipse.collections.api.set.MutableSet;
+import org.eclipse.collections.impl.set.mutable.UnifiedSet;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Event ids seen, per provider, to drop duplicates. Bounded: an id is forgotten once its event time is
+ * below {@code watermark - allowedLateness}. A copy older than the watermark is not analysed anyway;
+ * keeping ids one more lateness span lets such a copy still be counted as a duplicate rather than as
+ * late, and beyond that it is counted as late.
+ */
+public final class DedupIndex {
+
+    private final Map<Provider, MutableSet<String>> seen = new EnumMap<>(Provider.class);
+    /** Released events in time order (time, provider, id in a ring), to find the ids to forget without keeping the events. */
+    private long[] times = new long[64];
+    private Provider[] providers = new Provider[64];
+    private String[] ids = new String[64];
+    private int head;
+    private int size;
+
+    public DedupIndex() {
+        for (Provider p : Provider.values()) {
+            seen.put(p, UnifiedSet.newSet());
+        }
+    }
+
+    /** Remembers the event's id; false when it was already known. */
+    public boolean add(CloudEvent e) {
+        return seen.get(e.provider()).add(e.eventId());
+    }
+
+    public boolean contains(CloudEvent e) {
+        return seen.get(e.provider()).contains(e.eventId());
+    }
+
+    /** The event left the reorder buffer; events must come in time order. */
+    public void released(CloudEvent e) {
+        if (size == times.length) {
+            grow();
+        }
+        int i = (head + size++) & (times.length - 1);
+        times[i] = e.time();
+        providers[i] = e.provider();
+        ids[i] = e.eventId();
+    }
+
+    private void grow() {
+        int n = times.length;
+        long[] t = new long[n * 2];
+        Provider[] p = new Provider[n * 2];
+        String[] d = new String[n * 2];
+        for (int k = 0; k < size; k++) {
+            int from = (head + k) & (n - 1);
+            t[k] = times[from];
+            p[k] = providers[from];
+            d[k] = ids[from];
+        }
+        times = t;
+        providers = p;
+        ids = d;
+        head = 0;
+    }
+
+    /** Forgets the ids of released events with {@code time < bound}; returns how many. */
+    public int forgetBefore(long bound) {
+        int n = 0;
+        while (size > 0 && times[head] < bound) {
+            seen.get(providers[head]).remove(ids[head]);
+            providers[head] = null;
+            ids[head] = null;
+            head = (head + 1) & (times.length - 1);
+            size--;
+            n++;
+        }
+        return n;
+    }
+
+    /** Ids remembered now. */
+    public int size() {
+        int n = 0;
+        for (MutableSet<String> s : seen.values()) {
+            n += s.size();
+        }
+        return n;
+    }
+}
