@@ -19,11 +19,13 @@ import java.util.Objects;
  * @param reasons     the policy rules that held, each naming its findings; empty for BENIGN
  * @param findings    the findings, in time order
  * @param containment Tier-2 and containment steps to review
+ * @param analysis    the playbook's analysis questions, each answered with evidence or "no evidence"
+ * @param l1Checks    the playbook's additional Tier-1 analysis steps, each with its result
  */
 public record Incident(String id, Decision decision, Severity severity, List<String> principals,
                        List<String> accessKeys, List<String> sourceIps, List<String> targets, long firstSeen,
                        long lastSeen, List<Reason> reasons, List<Finding> findings,
-                       List<ContainmentStep> containment) {
+                       List<ContainmentStep> containment, List<Answer> analysis, List<Answer> l1Checks) {
 
     public Incident {
         Objects.requireNonNull(id, "id");
@@ -36,5 +38,7 @@ public record Incident(String id, Decision decision, Severity severity, List<Str
         reasons = List.copyOf(reasons);
         findings = List.copyOf(findings);
         containment = List.copyOf(containment);
+        analysis = List.copyOf(analysis);
+        l1Checks = List.copyOf(l1Checks);
     }
 }

@@ -156,7 +156,7 @@ final class Fixtures {
                         new ContainmentStep("See what the command did on each instance",
                                 "aws ssm list-command-invocations --command-id 4f7c1e2a-9b8d-4c3e-a1f0-2d6e8b9c0a11 --details"),
                         new ContainmentStep("Isolate i-0a1b2c3d4e5f60718 and i-0fedcba9876543210 for forensic review "
-                                + "(apply the isolation security group)", null)));
+                                + "(apply the isolation security group)", null)), List.of(), List.of());
 
         // Azure: an operator running a command that is new for them, from a known office address.
         String bob = "bob@contoso.example";
@@ -185,7 +185,7 @@ final class Fixtures {
                                 + "(playbook: Key Indicators)", List.of("F-0005"))),
                 List.of(f5),
                 List.of(new ContainmentStep("Confirm with bob@contoso.example that the run command on web-01 was planned",
-                        null)));
+                        null)), List.of(), List.of());
 
         // Approved patch automation, from the SSM service itself.
         String patch = "arn:aws:sts::111122223333:assumed-role/PatchAutomation/patch-run-20240501";
@@ -206,7 +206,7 @@ final class Fixtures {
                 "PatchAutomation ran AWS-RunPatchBaseline 3 times on PatchGroup=prod (approved automation)", patchRuns);
         Incident inc3 = new Incident("INC-003", Decision.BENIGN, Severity.LOW, List.of(patch),
                 List.of("ASIAPATCHROLE0000001"), List.of(), List.of("key:tag:PatchGroup=prod"), f6.firstSeen(),
-                f6.lastSeen(), List.of(), List.of(f6), List.of());
+                f6.lastSeen(), List.of(), List.of(f6), List.of(), List.of(), List.of());
 
         // A session that joined no incident.
         String carol = "arn:aws:iam::111122223333:user/carol";
@@ -298,7 +298,7 @@ final class Fixtures {
                     List.of(new Reason(h(k + 28), h(k + 29), List.of(fid, h(k + 5)))),
                     List.of(f),
                     List.of(new ContainmentStep(h(k + 2), h(k + 12) + "\n" + h(k + 13)),
-                            new ContainmentStep(h(k + 4), null))));
+                            new ContainmentStep(h(k + 4), null)), List.of(), List.of()));
             files.add(new FileReport(h(k + 25), h(k + 1), 3, 1, 1, 1, k % 3 == 0 ? h(k + 7) : null));
             rejects.add(new Reject(new Origin(h(k + 25), 2, k, 1), h(k + 8), k % 4 == 0 ? null : h(k + 9)));
             coverage.add(new Coverage(Provider.values()[k % Provider.values().length], h(k + 23), h(k + 24), at(k, 0),

@@ -57,7 +57,7 @@ public final class Assembly {
             Draft d = drafts.get(i);
             out.add(new Incident(String.format("INC-%03d", i + 1), d.verdict.decision(), d.severity,
                     List.copyOf(d.principals), List.copyOf(d.accessKeys), List.copyOf(d.sourceIps),
-                    List.copyOf(d.targets), d.firstSeen, d.lastSeen, d.verdict.reasons(), d.findings, d.containment));
+                    List.copyOf(d.targets), d.firstSeen, d.lastSeen, d.verdict.reasons(), d.findings, d.containment, List.of(), List.of()));
         }
         return out;
     }
