@@ -1,0 +1,81 @@
+package dev.cadet.parsers;
+
+import dev.cadet.parsers.internal.Format;
+import dev.cadet.parsers.internal.FormatDetector;
+import dev.cadet.parsers.internal.Peek;
+import dev.cadet.parsers.internal.Sketch;
+import dev.cadet.parsers.internal.Texts;
+import dev.cadet.parsers.internal.aws.CloudTrailDetector;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The providers the reader knows, asked in order. A new provider is one more detector here. */
+final class Formats {
+
+    /** Reported for an input with no content at all (0 bytes, whitespace, or an empty JSON array). */
+    static final String EMPTY = "empty";
+    /** Reported for content no detector recognised. */
+    static final String UNKNOWN = "unknown";
+
+    private static final List<FormatDetector> DETECTORS = List.of(new CloudTrailDetector());
+    private static final int NAMES_SHOWN = 8;
+
+    private Formats() {
+    }
+
+    /** The format of the input, or {@code null} when no detector knows it. */
+    static Format detect(Peek peek) {
+        for (FormatDetector detector : DETECTORS) {
+            Format format = detector.detect(peek);
+            if (format != null) {
+                return format;
+            }
+        }
+        return null;
+    }
+
+    /** The error of an unrecognised input: what was seen, and what would have been accepted. */
+    static String unknown(Peek peek) {
+        String accepted = DETECTORS.stream().map(FormatDetector::accepts).collect(Collectors.joining(" or "));
+        return "unknown format: found " + seen(peek) + "; expected " + accepted;
+    }
+
+    private static String seen(Peek peek) {
+        String shape = shape(peek);
+        Sketch first = peek.first();
+        boolean container = first != null && (first.isObject() || first.isArray());
+        return container && peek.syntaxError() != null ? shape + ", then malformed JSON (" + peek.syntaxError() + ")"
+                : shape;
+    }
+
+    private static String shape(Peek peek) {
+        if (peek.binary() != null) {
+            return "a " + peek.binary() + " (unpack it first)";
+        }
+        Sketch first = peek.first();
+        if (first == null || !(first.isObject() || first.isArray())) {
+            // A lone string or number at the top level is what a CSV or text file looks like to a JSON parser.
+            return "text that is not JSON, starting with " + Texts.quote(peek.preview(), 82);
+        }
+        if (first.isObject()) {
+            return "a JSON object with " + names(first);
+        }
+        Sketch item = first.firstItem();
+        if (item == null) {
+            return "a JSON array";
+        }
+        return item.isObject() ? "a JSON array of objects with " + names(item)
+                : "a JSON array of " + Texts.describe(item.token()).replaceFirst("^an? ", "") + "s";
+    }
+
+    private static String names(Sketch object) {
+        List<String> names = List.copyOf(object.fieldNames());
+        if (names.isEmpty()) {
+            return "no fields";
+        }
+        String shown = names.stream().limit(NAMES_SHOWN).map(n -> Texts.cap(n, 40))
+                .collect(Collectors.joining(", "));
+        return (names.size() == 1 ? "field " : "fields ") + shown + (names.size() > NAMES_SHOWN ? ", ..." : "");
+    }
+}

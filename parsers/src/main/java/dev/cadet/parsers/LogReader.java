@@ -1,0 +1,323 @@
+package dev.cadet.parsers;
+
+import dev.cadet.model.CloudEvent;
+import dev.cadet.model.FileReport;
+import dev.cadet.model.Origin;
+import dev.cadet.parsers.internal.CompressedDataException;
+import dev.cadet.parsers.internal.Decoder;
+import dev.cadet.parsers.internal.FileProblem;
+import dev.cadet.parsers.internal.Format;
+import dev.cadet.parsers.internal.JsonInput;
+import dev.cadet.parsers.internal.Peek;
+import dev.cadet.parsers.internal.ReadSession;
+import dev.cadet.parsers.internal.Sniffer;
+import dev.cadet.parsers.internal.StopReading;
+import dev.cadet.parsers.internal.Texts;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Reads audit-log inputs into normalized events. The format of each input is sniffed from its content
+ * (gzip or plain, then the JSON shape), records are streamed one at a time so memory does not grow
+ * with the file, and every record is accounted for: it becomes an event, is skipped by rule (a digest
+ * file) or is quarantined with its location and reason.
+ *
+ * <p>Immutable and thread-safe: one instance can read many files in parallel. Each call to
+ * {@code read} delivers the events of one input, in input order, on the calling thread.
+ *
+ * <pre>{@code
+ * LogReader reader = LogReader.create();
+ * for (Path file : reader.expand(List.of(Path.of("logs")))) {
+ *     FileResult result = reader.read(file, events::add);
+ *     // result.report(): format, records, events, skipped, quarantined, error
+ * }
+ * }</pre>
+ */
+public final class LogReader {
+
+    /** What an error message or reject quotes from the input, at most, by default. */
+    public static final int DEFAULT_EXCERPT_CHARS = 500;
+
+    private static final String STDIN = "-";
+
+    private final BadRecordPolicy badRecords;
+    private final int maxExcerptChars;
+
+    private LogReader(Builder b) {
+        this.badRecords = b.badRecords;
+        this.maxExcerptChars = b.maxExcerptChars;
+    }
+
+    /** A reader that quarantines bad records and quotes at most {@value #DEFAULT_EXCERPT_CHARS} characters. */
+    public static LogReader create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configuration of a {@link LogReader}; validates each setting when it is given. */
+    public static final class Builder {
+
+        private BadRecordPolicy badRecords = BadRecordPolicy.QUARANTINE;
+        private int maxExcerptChars = DEFAULT_EXCERPT_CHARS;
+
+        private Builder() {
+        }
+
+        /** What to do with bad records and broken files; {@link BadRecordPolicy#QUARANTINE} by default. */
+        public Builder badRecords(BadRecordPolicy policy) {
+            this.badRecords = Objects.requireNonNull(policy, "badRecords policy must not be null");
+            return this;
+        }
+
+        /** The most characters a reject excerpt or message quotes from the input; must be positive. */
+        public Builder maxExcerptChars(int chars) {
+            if (chars <= 0) {
+                throw new IllegalArgumentException("maxExcerptChars must be > 0, was " + chars);
+            }
+            this.maxExcerptChars = chars;
+            return this;
+        }
+
+        public LogReader build() {
+            return new LogReader(this);
+        }
+    }
+
+    public BadRecordPolicy badRecords() {
+        return badRecords;
+    }
+
+    public int maxExcerptChars() {
+        return maxExcerptChars;
+    }
+
+    /**
+     * Expands inputs into the files to read: folders recursively (their files sorted by path, hidden files
+     * and folders, whose names start with '.', skipped), regular files as given, and {@code -} kept as the
+     * marker for standard input. The order is deterministic: inputs in the order given.
+     *
+     * @throws InputException for a path that does not exist or a folder that cannot be listed
+     */
+    public List<Path> expand(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            Objects.requireNonNull(input, "input path");
+            if (STDIN.equals(input.toString())) {
+                files.add(input);
+            } else if (Files.isDirectory(input)) {
+                files.addAll(listFolder(input));
+            } else if (Files.exists(input)) {
+                files.add(input);
+            } else {
+                throw new InputException("input not found: " + input
+                        + " (expected a file, a folder, or - for standard input)", null);
+            }
+        }
+        return List.copyOf(files);
+    }
+
+    private static List<Path> listFolder(Path folder) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!hidden(file) && (attrs.isRegularFile() || Files.isRegularFile(file))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException("cannot list folder " + folder + ": " + reason(e), null, e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    /**
+     * Reads one file, gzip-compressed or plain (told by content, not by name); {@code -} reads standard
+     * input. Events go to {@code events} in input order; {@code Origin.file} is {@code file.toString()}.
+     *
+     * @throws InputException only under {@link BadRecordPolicy#FAIL}, at the first bad record or broken file
+     */
+    public FileResult read(Path file, Consumer<CloudEvent> events) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(events, "events");
+        String name = file.toString();
+        if (STDIN.equals(name)) {
+            return read(System.in, STDIN, events);
+        }
+        if (Files.isDirectory(file)) {
+            return fileError(name, events, "is a folder; expected a file (expand folders first)");
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            return fileError(name, events, "cannot open file: " + reason(e));
+        }
+        try {
+            return read(in, name, events);
+        } finally {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // Everything was read; a failing close of a read-only file loses nothing.
+            }
+        }
+    }
+
+    /**
+     * Reads a stream (standard input, an embedded resource). The stream is not closed.
+     *
+     * @param name what {@code Origin.file} and messages call the input
+     * @throws InputException only under {@link BadRecordPolicy#FAIL}, at the first bad record or broken file
+     */
+    public FileResult read(InputStream in, String name, Consumer<CloudEvent> events) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(events, "events");
+        ReadSession session = session(name, events);
+        try {
+            FileReport report = read(in, session);
+            return new FileResult(report, session.rejects());
+        } catch (StopReading e) {
+            throw new InputException(e.getMessage(), e.origin());
+        }
+    }
+
+    private FileResult fileError(String name, Consumer<CloudEvent> events, String error) {
+        try {
+            return new FileResult(session(name, events).finish(Formats.UNKNOWN, error, null), List.of());
+        } catch (StopReading e) {
+            throw new InputException(e.getMessage(), e.origin());
+        }
+    }
+
+    private FileReport read(InputStream in, ReadSession session) {
+        Decoder.Decoded decoded;
+        try {
+            decoded = Decoder.open(in);
+        } catch (IOException e) {
+            return session.finish(Formats.UNKNOWN, ioError(e, session), null);
+        }
+        Peek peek = Sniffer.peek(decoded.prefix(), decoded.offset(), decoded.length());
+        if (decoded.failure() != null && decoded.length() == 0) {
+            return session.finish(Formats.UNKNOWN, ioError(decoded.failure(), session), null);
+        }
+        if (peek.blank() || peek.emptyArray()) {
+            if (decoded.failure() == null && decoded.length() < Decoder.SNIFF_BYTES) {
+                return session.finish(Formats.EMPTY, null, null);
+            }
+            return session.finish(Formats.UNKNOWN, "no JSON value in the first "
+                    + Texts.number(decoded.length()) + " bytes", null);
+        }
+        Format format = Formats.detect(peek);
+        if (format == null) {
+            return session.finish(Formats.UNKNOWN, Formats.unknown(peek), null);
+        }
+        session.recordNoun(format.recordNoun());
+        try (JsonInput input = new JsonInput(decoded.body(), maxExcerptChars)) {
+            format.read(input, session);
+            return session.finish(format.name(), null, null);
+        } catch (FileProblem e) {
+            return session.finish(format.name(), e.getMessage() + " " + salvaged(session),
+                    errorOrigin(session, e.line(), e.column()));
+        } catch (JacksonException e) {
+            return jsonError(format, session, e);
+        } catch (IOException e) {
+            return session.finish(format.name(), ioError(e, session), null);
+        }
+    }
+
+    private ReadSession session(String name, Consumer<CloudEvent> events) {
+        return new ReadSession(name, badRecords == BadRecordPolicy.FAIL, maxExcerptChars, events);
+    }
+
+    private static FileReport jsonError(Format format, ReadSession session, JacksonException e) {
+        if (e.getCause() instanceof IOException io) {
+            return session.finish(format.name(), ioError(io, session), null);
+        }
+        TokenStreamLocation at = e.getLocation();
+        long line = at == null ? 0 : at.getLineNr();
+        long column = at == null ? 0 : at.getColumnNr();
+        String where = "line " + Texts.number(line) + ", column " + Texts.number(column);
+        String after = "after " + Texts.count(session.completedRecords(), "record");
+        String error;
+        if (e instanceof UnexpectedEndOfInputException) {
+            error = "JSON cut off " + after + ": the input ends at " + where
+                    + (session.insideRecord() ? " inside record #" + Texts.number(session.completedRecords() + 1)
+                    + ", which is not counted" : "") + "; the file looks truncated";
+        } else if (e instanceof StreamConstraintsException) {
+            error = "JSON exceeds a parser limit " + after + " at " + where + ": " + Texts.parserMessage(e);
+        } else {
+            error = "malformed JSON " + after + " at " + where + ": " + Texts.parserMessage(e);
+        }
+        return session.finish(format.name(), error, errorOrigin(session, line, column));
+    }
+
+    private static Origin errorOrigin(ReadSession session, long line, long column) {
+        return session.origin(session.completedRecords() + 1, line, column);
+    }
+
+    /** "truncated gzip after 1,234 records: the compressed data ends early". */
+    private static String ioError(IOException e, ReadSession session) {
+        String after = "after " + Texts.count(session.completedRecords(), "record");
+        if (e instanceof CompressedDataException c) {
+            return (c.truncated() ? "truncated gzip " : "corrupt gzip ") + after + ": " + c.getMessage();
+        }
+        return "I/O error " + after + ": " + reason(e);
+    }
+
+    private static String salvaged(ReadSession session) {
+        return "(after " + Texts.count(session.completedRecords(), "record") + ")";
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public String toString() {
+        return "LogReader[badRecords=" + badRecords + ", maxExcerptChars=" + maxExcerptChars + "]";
+    }
+}

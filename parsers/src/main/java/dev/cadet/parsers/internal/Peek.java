@@ -1,0 +1,27 @@
+package dev.cadet.parsers.internal;
+
+/**
+ * What the sniffer saw at the start of an input: enough for a format detector to decide, never the
+ * whole file.
+ *
+ * @param first          the shape of the first top-level JSON value, or {@code null} when there is none
+ *                       (empty input, or content that is not JSON)
+ * @param firstOnOneLine whether the first value starts and ends on the same line (JSON Lines)
+ * @param moreValues     whether another top-level value follows the first
+ * @param syntaxError    the JSON error that stopped the sniffer, or {@code null}
+ * @param preview        the first line of the content, capped, for messages about unknown content
+ * @param binary         a name for a recognised binary container (for example "zip archive"), or {@code null}
+ */
+public record Peek(Sketch first, boolean firstOnOneLine, boolean moreValues, String syntaxError, String preview,
+                   String binary) {
+
+    /** True when the input holds nothing but whitespace. */
+    public boolean blank() {
+        return first == null && syntaxError == null && binary == null;
+    }
+
+    /** True for an input that is nothing but one empty JSON array, {@code []}. */
+    public boolean emptyArray() {
+        return first != null && first.isEmptyArray() && !moreValues;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.cadet.parsers.internal;
+
+import dev.cadet.model.CloudEvent;
+import dev.cadet.model.Origin;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The ways records sit in a JSON input, shared by every provider: items of an array, top-level values
+ * one after another, or one per line. Each record gets its number and location, and ends as an event,
+ * a skip or a reject.
+ */
+public final class RecordStreams {
+
+    private RecordStreams() {
+    }
+
+    /** Every item of the array whose {@code START_ARRAY} the parser is on is one record. */
+    public static void arrayItems(JsonInput in, JsonParser p, ReadSession session, ValueReader reader) {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            one(in, p, t, session, reader);
+        }
+    }
+
+    /** Every top-level value that follows in the stream is one record. */
+    public static void rootValues(JsonInput in, ReadSession session, ValueReader reader) {
+        JsonParser p = in.parser();
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            one(in, p, t, session, reader);
+        }
+    }
+
+    /** Reads the record whose first token is {@code t}, with its location taken from that token. */
+    public static void one(JsonInput in, JsonParser p, JsonToken t, ReadSession session, ValueReader reader) {
+        TokenStreamLocation at = p.currentTokenLocation();
+        long start = at.getByteOffset();
+        in.pin(start);
+        long n = session.nextRecord();
+        Origin origin = session.origin(n, at.getLineNr(), at.getColumnNr());
+        CloudEvent event;
+        try {
+            event = reader.read(p, t, origin);
+        } catch (RecordException e) {
+            // A string's end is only known once its token is finished; parsing is lazy.
+            p.finishToken();
+            session.reject(origin, e.getMessage(), in.excerpt(start, p.currentLocation().getByteOffset()));
+            return;
+        }
+        finish(session, event);
+    }
+
+    /**
+     * JSON Lines: every non-blank line is one record, parsed on its own, so that a malformed line costs that
+     * line only and reading goes on with the next.
+     */
+    public static void lines(JsonInput in, ReadSession session, ValueReader reader) throws IOException {
+        LineSplitter lines = in.lines();
+        int captureBytes = (int) Math.min(3L * session.excerptChars(), 16L * 1024 * 1024);
+        while (lines.next()) {
+            byte[] buf = lines.buffer();
+            int len = lines.length();
+            int first = 0;
+            while (first < len && isBlank(buf[first])) {
+                first++;
+            }
+            if (first == len && !lines.overlong()) {
+                continue;
+            }
+            long n = session.nextRecord();
+            Origin origin = session.origin(n, lines.lineNumber(), first + 1L);
+            String excerpt = new String(buf, first, Math.min(len - first, captureBytes), StandardCharsets.UTF_8);
+            if (lines.overlong()) {
+                session.reject(origin, "line is longer than " + Texts.number(LineSplitter.MAX_LINE_BYTES)
+                        + " bytes; expected one JSON record per line", excerpt);
+                continue;
+            }
+            CloudEvent event;
+            try (JsonParser lp = Json.parser(buf, 0, len)) {
+                JsonToken t = lp.nextToken();
+                event = reader.read(lp, t, origin);
+                if (lp.nextToken() != null) {
+                    throw new RecordException("unexpected content after the record at column "
+                            + Texts.number(lp.currentTokenLocation().getColumnNr())
+                            + "; expected one JSON record per line");
+                }
+            } catch (RecordException e) {
+                session.reject(origin, e.getMessage(), excerpt);
+                continue;
+            } catch (JacksonException e) {
+                long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+                session.reject(origin, "malformed JSON at column " + Texts.number(column) + ": "
+                        + Texts.parserMessage(e), excerpt);
+                continue;
+            }
+            finish(session, event);
+        }
+    }
+
+    private static void finish(ReadSession session, CloudEvent event) {
+        if (event == null) {
+            session.skip();
+        } else {
+            session.emit(event);
+        }
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\f';
+    }
+}

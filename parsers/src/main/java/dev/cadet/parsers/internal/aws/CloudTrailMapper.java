@@ -1,0 +1,441 @@
+package dev.cadet.parsers.internal.aws;
+
+import dev.cadet.model.Actor;
+import dev.cadet.model.CloudEvent;
+import dev.cadet.model.CloudScope;
+import dev.cadet.model.Command;
+import dev.cadet.model.EventKind;
+import dev.cadet.model.Mfa;
+import dev.cadet.model.Origin;
+import dev.cadet.model.Outcome;
+import dev.cadet.model.PrincipalType;
+import dev.cadet.model.Provider;
+import dev.cadet.model.Source;
+import dev.cadet.parsers.internal.EventTimes;
+import dev.cadet.parsers.internal.IpLiterals;
+import dev.cadet.parsers.internal.ReadSession;
+import dev.cadet.parsers.internal.RecordException;
+import dev.cadet.parsers.internal.Texts;
+import tools.jackson.core.JsonToken;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns the fields picked from one CloudTrail record into a {@link CloudEvent}, following the mapping in
+ * {@code docs/input-formats.md}. A record without a usable time, source or operation is rejected; any
+ * other missing field just leaves its part of the event empty.
+ */
+final class CloudTrailMapper {
+
+    private static final String SUFFIX = ".amazonaws.com";
+    private static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
+    /** User data is at most 16 KB once decoded; anything much larger is not user data. */
+    private static final int MAX_USER_DATA_CHARS = 64 * 1024;
+
+    private final ReadSession session;
+    /** eventSource, then eventName, to the shared action string: no concatenation per record. */
+    private final Map<String, Map<String, String>> actions = new HashMap<>();
+
+    CloudTrailMapper(ReadSession session) {
+        this.session = session;
+    }
+
+    /** The event, or {@code null} for a record that is skipped by rule. */
+    CloudEvent map(CloudTrailRecord r, Origin origin) {
+        if (r.eventSource != null && r.eventSource.startsWith("aws:")) {
+            // S3, SNS and SQS notification records ("aws:s3") share the Records wrapper but are not audit records.
+            return null;
+        }
+        long time = time(r);
+        String eventSource = required(r.eventSourceToken, r.eventSource, "eventSource");
+        String eventName = required(r.eventNameToken, r.eventName, "eventName");
+        String action = action(eventSource, eventName);
+        EventKind kind = CloudTrailKinds.kindOf(action, r);
+
+        Actor actor = actor(r, eventName);
+        String account = firstNonNull(r.recipientAccountId, r.idAccountId);
+        CloudScope cloud = new CloudScope(session.intern(account), session.intern(r.awsRegion));
+        Outcome outcome = outcome(r, eventName);
+        String subject = subject(r, kind, eventSource, eventName, actor, account);
+        return new CloudEvent(Provider.AWS, eventId(r, actor), time, kind, action, outcome,
+                session.intern(r.errorCode), r.errorMessage, actor, source(r), targets(r, kind),
+                subject, command(r, kind, eventSource), cloud, null, origin);
+    }
+
+    // --- required fields ---------------------------------------------------------------------------
+
+    private long time(CloudTrailRecord r) {
+        JsonToken t = r.eventTimeToken;
+        if (t == null || t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && r.eventTime == null)) {
+            if (r.logstashTimestamp != null) {
+                // Logstash exports move eventTime into @timestamp.
+                long millis = EventTimes.parse(r.logstashTimestamp);
+                if (millis == EventTimes.INVALID) {
+                    throw new RecordException("missing required field 'eventTime', and '@timestamp' is not a timestamp: "
+                            + Texts.quote(r.logstashTimestamp, session.excerptChars()));
+                }
+                return millis;
+            }
+            throw new RecordException("missing required field 'eventTime'");
+        }
+        if (t != JsonToken.VALUE_STRING) {
+            throw new RecordException("field 'eventTime' must be a string, found " + Texts.describe(t)
+                    + "; expected an ISO-8601 UTC timestamp such as 2021-07-29T23:53:26Z");
+        }
+        long millis = EventTimes.parse(r.eventTime);
+        if (millis == EventTimes.INVALID) {
+            throw new RecordException("field 'eventTime' is not a timestamp: " + Texts.quote(r.eventTime,
+                    session.excerptChars()) + "; expected an ISO-8601 UTC timestamp such as 2021-07-29T23:53:26Z");
+        }
+        return millis;
+    }
+
+    private static String required(JsonToken t, String value, String field) {
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            throw new RecordException("field '" + field + "' must be a string, found " + Texts.describe(t));
+        }
+        if (value == null) {
+            throw new RecordException("missing required field '" + field + "'");
+        }
+        return value;
+    }
+
+    private String action(String eventSource, String eventName) {
+        Map<String, String> byName = actions.computeIfAbsent(eventSource, k -> new HashMap<>());
+        String action = byName.get(eventName);
+        if (action == null) {
+            String service = eventSource.endsWith(SUFFIX)
+                    ? eventSource.substring(0, eventSource.length() - SUFFIX.length()) : eventSource;
+            action = service + ":" + eventName;
+            byName.put(eventName, action);
+        }
+        return action;
+    }
+
+    /** CloudTrail's eventID; without one, a name-based UUID of what identifies the call, stable across runs. */
+    private static String eventId(CloudTrailRecord r, Actor actor) {
+        if (r.eventId != null) {
+            return r.eventId;
+        }
+        String key = String.join("|", String.valueOf(r.requestId), String.valueOf(r.eventTime),
+                String.valueOf(r.eventSource), String.valueOf(r.eventName), actor.principalId(),
+                String.valueOf(r.sourceIp));
+        return "synthetic-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- outcome -----------------------------------------------------------------------------------
+
+    private static Outcome outcome(CloudTrailRecord r, String eventName) {
+        if (r.errorCode != null) {
+            return Outcome.FAILURE;
+        }
+        // Sign-in events carry their result in the body, not in errorCode.
+        String result = "ConsoleLogin".equals(eventName) ? r.consoleLogin
+                : "UserAuthentication".equals(eventName) ? r.userAuthentication : null;
+        if ("Success".equalsIgnoreCase(result)) {
+            return Outcome.SUCCESS;
+        }
+        if ("Failure".equalsIgnoreCase(result) || (result == null && r.errorMessage != null)) {
+            return Outcome.FAILURE;
+        }
+        return Outcome.SUCCESS;
+    }
+
+    // --- actor -------------------------------------------------------------------------------------
+
+    private Actor actor(CloudTrailRecord r, String eventName) {
+        String type = r.idType == null ? "" : r.idType;
+        String principal;
+        PrincipalType principalType;
+        String display;
+        String issuer = null;
+        switch (type) {
+            case "IAMUser" -> {
+                principal = fallbackPrincipal(r, true);
+                principalType = PrincipalType.USER;
+                display = firstNonNull(r.idUserName, lastSegment(principal));
+            }
+            case "AssumedRole" -> {
+                principal = fallbackPrincipal(r, false);
+                String session = r.idArn == null ? null : lastSegment(r.idArn);
+                principalType = session != null && session.startsWith("i-") ? PrincipalType.INSTANCE
+                        : PrincipalType.ROLE;
+                issuer = r.issuerArn;
+                display = r.issuerUserName != null && session != null ? r.issuerUserName + "/" + session
+                        : roleAndSession(principal);
+            }
+            case "Root" -> {
+                principal = fallbackPrincipal(r, false);
+                principalType = PrincipalType.ROOT;
+                display = firstNonNull(r.idUserName, "root");
+            }
+            case "FederatedUser" -> {
+                principal = fallbackPrincipal(r, false);
+                principalType = PrincipalType.FEDERATED;
+                issuer = r.issuerArn;
+                display = lastSegment(principal);
+            }
+            case "AWSService" -> {
+                principal = r.idInvokedBy != null ? r.idInvokedBy : fallbackPrincipal(r, false);
+                principalType = PrincipalType.SERVICE;
+                display = principal;
+            }
+            case "IdentityCenterUser" -> {
+                principal = r.identityStoreArn != null && r.onBehalfOfUserId != null
+                        ? r.identityStoreArn + "/user/" + r.onBehalfOfUserId : fallbackPrincipal(r, false);
+                principalType = PrincipalType.FEDERATED;
+                display = firstNonNull(r.additionalUserName, r.idUserName, r.onBehalfOfUserId);
+            }
+            case "SAMLUser", "WebIdentityUser" -> {
+                principal = fallbackPrincipal(r, false);
+                principalType = PrincipalType.FEDERATED;
+                display = firstNonNull(r.idUserName, lastSegment(principal));
+            }
+            default -> {
+                principal = fallbackPrincipal(r, false);
+                principalType = PrincipalType.UNKNOWN;
+                display = firstNonNull(r.idUserName, lastSegment(principal));
+            }
+        }
+        if (Actor.UNKNOWN_PRINCIPAL.equals(principal)) {
+            display = null;
+        }
+        return new Actor(session.intern(principal), principalType, session.intern(display),
+                session.intern(r.idAccountId), session.intern(r.idAccessKeyId), mfa(r, eventName),
+                session.intern(issuer), session.intern(r.idInvokedBy));
+    }
+
+    /**
+     * The identity's ARN; without one (failed sign-ins, SAML users), a canonical ARN built from what the
+     * record has, so that the same principal gets the same id whether or not CloudTrail wrote its ARN.
+     */
+    private static String fallbackPrincipal(CloudTrailRecord r, boolean iamUser) {
+        if (r.idArn != null) {
+            return r.idArn;
+        }
+        String partition = partition(r);
+        if (iamUser && r.idUserName != null && r.idAccountId != null) {
+            return "arn:" + partition + ":iam::" + r.idAccountId + ":user/" + r.idUserName;
+        }
+        if (r.idPrincipalId != null && r.idAccountId != null) {
+            return "arn:" + partition + ":iam::" + r.idAccountId + ":principal/" + r.idPrincipalId;
+        }
+        if (r.idUserName != null) {
+            return r.idUserName;
+        }
+        return Actor.UNKNOWN_PRINCIPAL;
+    }
+
+    private static Mfa mfa(CloudTrailRecord r, String eventName) {
+        if ("ConsoleLogin".equals(eventName) && r.mfaUsed != null) {
+            return "Yes".equalsIgnoreCase(r.mfaUsed) ? Mfa.USED
+                    : "No".equalsIgnoreCase(r.mfaUsed) ? Mfa.NOT_USED : Mfa.UNKNOWN;
+        }
+        if (r.mfaAuthenticated != null) {
+            return "true".equalsIgnoreCase(r.mfaAuthenticated) ? Mfa.USED
+                    : "false".equalsIgnoreCase(r.mfaAuthenticated) ? Mfa.NOT_USED : Mfa.UNKNOWN;
+        }
+        return Mfa.UNKNOWN;
+    }
+
+    /** {@code arn:aws:sts::1:assumed-role/Role/Session} to {@code Role/Session}. */
+    private static String roleAndSession(String arn) {
+        int i = arn.indexOf(":assumed-role/");
+        return i >= 0 ? arn.substring(i + ":assumed-role/".length()) : lastSegment(arn);
+    }
+
+    /** The part after the last '/' of an ARN, or after its last ':' when it has no path. */
+    private static String lastSegment(String arn) {
+        if (arn == null || Actor.UNKNOWN_PRINCIPAL.equals(arn)) {
+            return null;
+        }
+        int slash = arn.lastIndexOf('/');
+        int colon = arn.lastIndexOf(':');
+        String last = arn.substring(Math.max(slash, colon) + 1);
+        return last.isEmpty() ? null : last;
+    }
+
+    /** The ARN partition of the caller ({@code aws}, {@code aws-us-gov}, {@code aws-cn}), from its ARNs or region. */
+    private static String partition(CloudTrailRecord r) {
+        String fromArn = partitionOf(r.idArn != null ? r.idArn : r.issuerArn);
+        if (fromArn != null) {
+            return fromArn;
+        }
+        if (r.awsRegion != null) {
+            if (r.awsRegion.startsWith("us-gov-")) {
+                return "aws-us-gov";
+            }
+            if (r.awsRegion.startsWith("cn-")) {
+                return "aws-cn";
+            }
+        }
+        return "aws";
+    }
+
+    private static String partitionOf(String arn) {
+        if (arn == null || !arn.startsWith("arn:")) {
+            return null;
+        }
+        int end = arn.indexOf(':', 4);
+        return end > 4 ? arn.substring(4, end) : null;
+    }
+
+    // --- source, targets, subject, command ---------------------------------------------------------
+
+    private Source source(CloudTrailRecord r) {
+        String address = session.intern(r.sourceIp);
+        String userAgent = session.intern(r.userAgent);
+        if (address == null) {
+            return userAgent == null ? Source.UNKNOWN : new Source(null, null, userAgent, null, null);
+        }
+        return IpLiterals.isIp(address) ? new Source(address, null, userAgent, null, null)
+                : new Source(null, address, userAgent, null, null);
+    }
+
+    private List<String> targets(CloudTrailRecord r, EventKind kind) {
+        List<String> targets = new ArrayList<>(4);
+        switch (kind) {
+            case CREDENTIAL_CHANGE -> {
+                add(targets, r.newAccessKeyId);
+                add(targets, r.requestAccessKeyId);
+            }
+            case PRIVILEGE_CHANGE -> add(targets, firstNonNull(r.policyArn, r.policyName, r.groupName));
+            case AUTHENTICATION -> {
+                // a sign-in or token issue acts on no machine
+            }
+            default -> {
+                r.instanceIds.forEach(id -> add(targets, id));
+                r.targetSelectors.forEach(s -> add(targets, s));
+                add(targets, r.target);
+                add(targets, r.instanceId);
+                r.setInstanceIds.forEach(id -> add(targets, id));
+                r.responseInstanceIds.forEach(id -> add(targets, id));
+            }
+        }
+        return targets;
+    }
+
+    /** Keeps log order and drops repeats: a target set is small, so a list scan beats a hash set. */
+    private void add(List<String> targets, String value) {
+        if (value != null && !targets.contains(value)) {
+            targets.add(session.intern(value));
+        }
+    }
+
+    /**
+     * The IAM principal an identity change acts upon, in canonical ARN form: the user, role or group named
+     * in the request, or the caller itself for a credential change on its own account.
+     */
+    private String subject(CloudTrailRecord r, EventKind kind, String eventSource, String eventName, Actor actor,
+                           String account) {
+        boolean identityChange = kind == EventKind.CREDENTIAL_CHANGE || kind == EventKind.PRIVILEGE_CHANGE;
+        boolean iamWrite = "iam.amazonaws.com".equals(eventSource) && !eventName.startsWith("Get")
+                && !eventName.startsWith("List") && !eventName.startsWith("Generate")
+                && !eventName.startsWith("Simulate");
+        if (!identityChange && !iamWrite) {
+            return null;
+        }
+        String prefix = "arn:" + partition(r) + ":iam::" + (account == null ? "" : account) + ":";
+        if (r.userName != null) {
+            return session.intern(prefix + "user/" + r.userName);
+        }
+        if (r.roleName != null) {
+            return session.intern(prefix + "role/" + r.roleName);
+        }
+        if (r.groupName != null) {
+            return session.intern(prefix + "group/" + r.groupName);
+        }
+        return kind == EventKind.CREDENTIAL_CHANGE && !Actor.UNKNOWN_PRINCIPAL.equals(actor.principalId())
+                ? actor.principalId() : null;
+    }
+
+    private Command command(CloudTrailRecord r, EventKind kind, String eventSource) {
+        boolean ssm = "ssm.amazonaws.com".equals(eventSource);
+        if (ssm && (kind == EventKind.COMMAND_EXECUTION || kind == EventKind.SCRIPT_DEFINITION)) {
+            String document = kind == EventKind.SCRIPT_DEFINITION ? firstNonNull(r.name, r.documentName)
+                    : firstNonNull(r.documentName, r.name);
+            return new Command(session.intern(document), lines(r.commands), r.commandId, outputLocation(r));
+        }
+        if (kind == EventKind.COMMAND_EXECUTION) {
+            String userData = r.userDataGiven ? r.userData
+                    : r.launchTemplateUserDataGiven ? r.launchTemplateUserData : r.attributeValue;
+            return new Command("userData", decodeUserData(userData), null, null);
+        }
+        return null;
+    }
+
+    /** SSM {@code commands} entries may hold several lines each; CloudTrail usually hides them all. */
+    private static List<String> lines(List<String> commands) {
+        if (commands.isEmpty() || (commands.size() == 1 && HIDDEN.equals(commands.get(0)))) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>(commands.size());
+        for (String command : commands) {
+            for (String line : command.split("\r?\n", -1)) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static String outputLocation(CloudTrailRecord r) {
+        String bucket = firstNonNull(r.outputBucket, r.responseOutputBucket);
+        if (bucket == null) {
+            return null;
+        }
+        String prefix = r.outputBucket != null ? r.outputPrefix : r.responseOutputPrefix;
+        return "s3://" + bucket + (prefix == null ? "" : "/" + prefix);
+    }
+
+    /**
+     * User data is base64; its text lines when it decodes to UTF-8 text, else nothing (CloudTrail mostly
+     * writes {@code <sensitiveDataRemoved>}, and compressed or binary user data is not text).
+     */
+    static List<String> decodeUserData(String value) {
+        if (value == null || value.length() > MAX_USER_DATA_CHARS * 2) {
+            return List.of();
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(value.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return List.of();
+        }
+        if (text.isEmpty() || text.indexOf('\0') >= 0) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+        if (lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.cadet.parsers.internal.aws;
+
+import tools.jackson.core.JsonToken;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of one CloudTrail record that the mapping needs, filled by one pass over its tokens.
+ * Mutable scratch, reused record after record by one reader (one input, one thread), so that reading
+ * a record allocates only the strings it keeps. Empty strings are stored as {@code null}: CloudTrail
+ * writes {@code ""} for "none" (an empty access key id, an empty output bucket).
+ */
+final class CloudTrailRecord {
+
+    // Top level. The token of each required field is kept to tell "missing" from "wrong type".
+    JsonToken eventTimeToken;
+    String eventTime;
+    String logstashTimestamp;
+    JsonToken eventSourceToken;
+    String eventSource;
+    JsonToken eventNameToken;
+    String eventName;
+    String eventId;
+    String requestId;
+    String awsRegion;
+    String recipientAccountId;
+    String sourceIp;
+    String userAgent;
+    String errorCode;
+    String errorMessage;
+
+    // userIdentity
+    String idType;
+    String idPrincipalId;
+    String idArn;
+    String idAccountId;
+    String idAccessKeyId;
+    String idUserName;
+    String idInvokedBy;
+    String issuerArn;
+    String issuerUserName;
+    String mfaAuthenticated;
+    String onBehalfOfUserId;
+    String identityStoreArn;
+
+    // requestParameters
+    final List<String> instanceIds = new ArrayList<>();
+    final List<String> targetSelectors = new ArrayList<>();
+    final List<String> setInstanceIds = new ArrayList<>();
+    String target;
+    String instanceId;
+    boolean userDataGiven;
+    String userData;
+    String attribute;
+    String attributeValue;
+    boolean launchTemplateUserDataGiven;
+    String launchTemplateUserData;
+    String documentName;
+    String name;
+    String outputBucket;
+    String outputPrefix;
+    final List<String> commands = new ArrayList<>();
+    String userName;
+    String roleName;
+    String groupName;
+    String policyArn;
+    String policyName;
+    String requestAccessKeyId;
+
+    // responseElements
+    String consoleLogin;
+    String commandId;
+    String responseOutputBucket;
+    String responseOutputPrefix;
+    String newAccessKeyId;
+    final List<String> responseInstanceIds = new ArrayList<>();
+
+    // additionalEventData, serviceEventDetails
+    String mfaUsed;
+    String additionalUserName;
+    String userAuthentication;
+
+    void reset() {
+        eventTimeToken = null;
+        eventTime = null;
+        logstashTimestamp = null;
+        eventSourceToken = null;
+        eventSource = null;
+        eventNameToken = null;
+        eventName = null;
+        eventId = null;
+        requestId = null;
+        awsRegion = null;
+        recipientAccountId = null;
+        sourceIp = null;
+        userAgent = null;
+        errorCode = null;
+        errorMessage = null;
+        idType = null;
+        idPrincipalId = null;
+        idArn = null;
+        idAccountId = null;
+        idAccessKeyId = null;
+        idUserName = null;
+        idInvokedBy = null;
+        issuerArn = null;
+        issuerUserName = null;
+        mfaAuthenticated = null;
+        onBehalfOfUserId = null;
+        identityStoreArn = null;
+        instanceIds.clear();
+        targetSelectors.clear();
+        setInstanceIds.clear();
+        target = null;
+        instanceId = null;
+        userDataGiven = false;
+        userData = null;
+        attribute = null;
+        attributeValue = null;
+        launchTemplateUserDataGiven = false;
+        launchTemplateUserData = null;
+        documentName = null;
+        name = null;
+        outputBucket = null;
+        outputPrefix = null;
+        commands.clear();
+        userName = null;
+        roleName = null;
+        groupName = null;
+        policyArn = null;
+        policyName = null;
+        requestAccessKeyId = null;
+        consoleLogin = null;
+        commandId = null;
+        responseOutputBucket = null;
+        responseOutputPrefix = null;
+        newAccessKeyId = null;
+        responseInstanceIds.clear();
+        mfaUsed = null;
+        additionalUserName = null;
+        userAuthentication = null;
+    }
+}
