@@ -1,0 +1,120 @@
+package dev.cadet.benchmarks;
+
+import dev.cadet.parsers.LogReader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * CloudTrail S3 delivery file ({@code {"Records":[...]}}, plain JSON) to normalized events, against
+ * the floor of a Jackson token-only pass over the same bytes. One operation = one whole file.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Xmn256m"})
+public class CloudTrailParseBenchmark {
+
+    @Param({"10000"})
+    int records;
+
+    private byte[] file;
+    private LogReader reader;
+    private JsonFactory jackson;
+
+    @Setup
+    public void setUp() {
+        file = records(records, new SplittableRandom(1651)).getBytes(StandardCharsets.UTF_8);
+        reader = LogReader.create();
+        jackson = JsonFactory.builder().build();
+    }
+
+    /** The floor: every token of the file read, nothing extracted. */
+    @Benchmark
+    public long baseline() {
+        long tokens = 0;
+        try (JsonParser p = jackson.createParser(ObjectReadContext.empty(), file)) {
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
+
+    @Benchmark
+    public void parse(Blackhole sink) {
+        sink.consume(reader.read(new ByteArrayInputStream(file), "bench.json", sink::consume));
+    }
+
+    /** Realistic 1-2 KB records: assumed roles and users, reads and a few commands and logins. */
+    static String records(int n, SplittableRandom rng) {
+        StringBuilder b = new StringBuilder(n * 1400).append("{\"Records\":[");
+        String[] names = {"DescribeInstances", "GetObject", "ListBuckets", "DescribeVolumes", "AssumeRole"};
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            int who = rng.nextInt(5000);
+            boolean command = rng.nextInt(100) == 0;
+            String name = command ? "SendCommand" : names[rng.nextInt(names.length)];
+            String source = command ? "ssm" : name.startsWith("Describe") ? "ec2" : name.equals("AssumeRole") ? "sts" : "s3";
+            b.append("{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"AssumedRole\",\"principalId\":\"AROA")
+                    .append(who).append(":session-").append(who)
+                    .append("\",\"arn\":\"arn:aws:sts::111122223333:assumed-role/role-").append(who % 300)
+                    .append("/session-").append(who).append("\",\"accountId\":\"111122223333\",\"accessKeyId\":\"ASIA")
+                    .append(1000000 + who).append("\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",")
+                    .append("\"principalId\":\"AROA").append(who % 300).append("\",\"arn\":\"arn:aws:iam::111122223333:role/role-")
+                    .append(who % 300).append("\",\"accountId\":\"111122223333\",\"userName\":\"role-").append(who % 300)
+                    .append("\"},\"attributes\":{\"creationDate\":\"2026-03-02T08:00:00Z\",\"mfaAuthenticated\":\"false\"}}},")
+                    .append("\"eventTime\":\"2026-03-02T").append(String.format("%02d:%02d:%02d", rng.nextInt(24),
+                            rng.nextInt(60), rng.nextInt(60)))
+                    .append("Z\",\"eventSource\":\"").append(source).append(".amazonaws.com\",\"eventName\":\"")
+                    .append(name).append("\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"")
+                    .append(10 + rng.nextInt(200)).append('.').append(rng.nextInt(256)).append('.')
+                    .append(rng.nextInt(256)).append('.').append(rng.nextInt(256))
+                    .append("\",\"userAgent\":\"aws-cli/2.15.30 md/awscrt#0.19.19 ua/2.0 os/linux#5.15.0 md/arch#x86_64 lang/python#3.11.8\",")
+                    .append("\"requestParameters\":{");
+            if (command) {
+                b.append("\"instanceIds\":[\"i-0a1b2c3d4e5f6000").append(rng.nextInt(10))
+                        .append("\"],\"documentName\":\"AWS-RunShellScript\",\"parameters\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"},")
+                        .append("\"responseElements\":{\"command\":{\"commandId\":\"").append(new java.util.UUID(rng.nextLong(), rng.nextLong()))
+                        .append("\",\"documentName\":\"AWS-RunShellScript\",\"status\":\"Pending\"}},");
+            } else {
+                b.append("\"maxResults\":1000,\"filterSet\":{\"items\":[{\"name\":\"instance-state-name\",\"valueSet\":{\"items\":[{\"value\":\"running\"}]}}]}},")
+                        .append("\"responseElements\":null,");
+            }
+            b.append("\"requestID\":\"").append(new java.util.UUID(rng.nextLong(), rng.nextLong()))
+                    .append("\",\"eventID\":\"").append(new java.util.UUID(rng.nextLong(), rng.nextLong()))
+                    .append("\",\"readOnly\":").append(!command)
+                    .append(",\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"111122223333\",")
+                    .append("\"eventCategory\":\"Management\",\"tlsDetails\":{\"tlsVersion\":\"TLSv1.3\",")
+                    .append("\"cipherSuite\":\"TLS_AES_128_GCM_SHA256\",\"clientProvidedHostHeader\":\"")
+                    .append(source).append(".us-east-1.amazonaws.com\"}}");
+        }
+        return b.append("]}").toString();
+    }
+}
+// How to run:
+//   mvn -B -q -DskipTests -pl benchmarks -am package
+//   java -jar benchmarks/target/benchmarks.jar CloudTrailParseBenchmark -prof gc
+// Compare parse against baseline as a ratio of ops/s (both read the same bytes).

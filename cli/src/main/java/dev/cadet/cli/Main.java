@@ -1,0 +1,61 @@
+package dev.cadet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code cadet}: finds abuse of cloud "run a command on a VM" features (MITRE ATT&CK T1651) in cloud
+ * audit logs and says, with evidence, whether to escalate to Tier 2.
+ *
+ * <p>Exit codes: 0 done, 1 runtime error, 2 usage error, 3 {@code --fail-on} threshold reached.
+ */
+@Command(name = "cadet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Cloud administration command (T1651) detection and triage for SOC analysts.",
+        subcommands = {ScanCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Finished, whatever was found. */
+    public static final int EXIT_OK = 0;
+    /** Something went wrong while running (unreadable input in strict mode, I/O failure). */
+    public static final int EXIT_RUNTIME_ERROR = 1;
+    /** The command line was wrong. */
+    public static final int EXIT_USAGE = 2;
+    /** An incident reached the {@code --fail-on} decision. */
+    public static final int EXIT_FAIL_ON = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given console streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(Main::onError);
+        return cli.execute(args);
+    }
+
+    /** One clear line on stderr; the stack trace only with --verbose. */
+    private static int onError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("cadet: error: " + Console.safe(message));
+        if (parsed.hasMatchedOption("--verbose")) {
+            e.printStackTrace(err);
+        } else {
+            err.println("cadet: run again with --verbose for the stack trace");
+        }
+        return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_RUNTIME_ERROR;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"cadet " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.cadet.cli;
+
+import dev.cadet.detectors.DetectionConfig;
+import dev.cadet.model.Decision;
+import dev.cadet.model.Incident;
+import dev.cadet.model.ScanResult;
+import dev.cadet.parsers.BadRecordPolicy;
+import dev.cadet.parsers.LogReader;
+import dev.cadet.reports.Reports;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Options shared by {@code scan} and {@code demo}, and the run-and-report step they share. */
+final class ScanOptions {
+
+    /** When a scan should end with {@link Main#EXIT_FAIL_ON}. */
+    enum FailOn {
+        /** Never (the default). */
+        never,
+        /** Any incident escalated to Tier 2. */
+        escalate,
+        /** Any incident escalated or up for Tier-1 review. */
+        review
+    }
+
+    @Option(names = "--strict", description = "Fail on the first bad record or broken file, with its location, "
+            + "instead of quarantining it.")
+    boolean strict;
+
+    @Option(names = "--lateness", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How late an event may arrive and still be analysed in time order (e.g. 30m, 1h, PT2H). "
+                    + "Default: ${DEFAULT-VALUE}.", defaultValue = "1h")
+    Duration lateness;
+
+    @Option(names = "--approved-principal", paramLabel = "PATTERN",
+            description = "Canonical principal of approved automation ('*' matches any run of characters); repeatable.")
+    List<String> approvedPrincipals = new ArrayList<>();
+
+    @Option(names = "--approved-source", paramLabel = "IP|CIDR|HOST",
+            description = "Approved source address, network or service host; repeatable.")
+    List<String> approvedSources = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Parser threads. Default: number of cores.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--fail-on", paramLabel = "DECISION", defaultValue = "never",
+            description = "Exit with code 3 when an incident reaches this decision: ${COMPLETION-CANDIDATES}. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    FailOn failOn;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    /** Scans, writes the reports to {@code out}, prints a summary and returns the exit code. */
+    int scanAndReport(List<Path> inputs, Path out, PrintWriter console) {
+        LogReader reader = LogReader.builder()
+                .badRecords(strict ? BadRecordPolicy.FAIL : BadRecordPolicy.QUARANTINE)
+                .build();
+        DetectionConfig config = DetectionConfig.builder()
+                .allowedLateness(lateness)
+                .approvedPrincipals(approvedPrincipals)
+                .approvedSources(approvedSources)
+                .build();
+        ScanResult result = new ScanJob(reader, config, threads, System.in).run(inputs);
+        List<Path> written = Reports.writeAll(result, out);
+        printSummary(result, written, console);
+        return reachedFailOn(result) ? Main.EXIT_FAIL_ON : Main.EXIT_OK;
+    }
+
+    private boolean reachedFailOn(ScanResult result) {
+        return result.incidents().stream().anyMatch(i -> switch (failOn) {
+            case never -> false;
+            case escalate -> i.decision() == Decision.ESCALATE_TIER2;
+            case review -> i.decision() != Decision.BENIGN;
+        });
+    }
+
+    private static void printSummary(ScanResult r, List<Path> written, PrintWriter console) {
+        var in = r.input();
+        console.printf(Locale.ROOT, "Read %d files, %d records: %d events, %d skipped, %d quarantined; "
+                        + "%d duplicates, %d late.%n", in.files().size(), in.records(), in.events(), in.skipped(),
+                in.quarantined(), r.pipeline().duplicates(), r.pipeline().late());
+        if (!in.filesWithErrors().isEmpty()) {
+            console.printf(Locale.ROOT, "%d files could not be read to their end (see the report).%n",
+                    in.filesWithErrors().size());
+        }
+        console.printf(Locale.ROOT, "%d findings, %d incidents.%n", r.findings().size(), r.incidents().size());
+        for (Incident i : r.incidents()) {
+            console.printf(Locale.ROOT, "  %-8s %-14s %-8s %d findings, %s%n", i.id(), i.decision(), i.severity(),
+                    i.findings().size(), Console.safe(String.join(", ", i.principals())));
+        }
+        for (Path p : written) {
+            console.println("Wrote " + Console.safe(p.toString()));
+        }
+    }
+}
