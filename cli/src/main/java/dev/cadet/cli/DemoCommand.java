@@ -4,8 +4,7 @@ import dev.cadet.cli.internal.demo.DemoData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +17,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Write a demo week of CloudTrail logs (a small company with one planted intrusion) "
-                + "to OUT/logs and scan it, writing the reports to OUT."})
+                + "to OUT/logs and scan it, writing the reports to OUT."},
+        exitCodeListHeading = Main.EXIT_CODES_HEADING,
+        exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "cadet-demo",
@@ -32,16 +33,21 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ScanOptions options;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    OutputOptions output;
+
+    @ParentCommand
+    Main main;
 
     @Override
     public Integer call() {
-        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter console = main.console.out();
         Path logs = out.resolve("logs");
         DemoData demo = new DemoData(seed);
         int files = demo.writeTo(logs);
-        console.printf("Wrote %d demo CloudTrail files under %s%n", files, Console.safe(logs.toString()));
+        if (!output.quiet) {
+            console.printf("Wrote %d demo CloudTrail files under %s%n", files, Console.safe(logs.toString()));
+        }
         // The demo company's automation is known: approve it the way an analyst would in a real scan.
         if (options.approvedPrincipals.isEmpty()) {
             options.approvedPrincipals.addAll(DemoData.APPROVED_PRINCIPALS);
@@ -49,6 +55,6 @@ final class DemoCommand implements Callable<Integer> {
         if (options.approvedSources.isEmpty()) {
             options.approvedSources.addAll(DemoData.APPROVED_SOURCES);
         }
-        return options.scanAndReport(List.of(logs), out, console);
+        return options.scanAndReport(List.of(logs), out, main.console, output, null);
     }
 }

@@ -13,8 +13,18 @@ import java.io.PrintWriter;
  */
 @Command(name = "cadet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cloud administration command (T1651) detection and triage for SOC analysts.",
-        subcommands = {ScanCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, DemoCommand.class, NormalizeCommand.class, RulesCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = Main.EXIT_CODES_HEADING,
+        exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
 public final class Main {
+
+    // Exit codes as every command's --help lists them.
+    static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+    static final String EXIT_0 = "0:done (whatever was found, unless --fail-on says otherwise)";
+    static final String EXIT_1 = "1:runtime error (unreadable input with --strict, I/O failure)";
+    static final String EXIT_2 = "2:usage error (unknown option, bad value)";
+    static final String EXIT_3 = "3:an incident reached the --fail-on decision";
 
     /** Finished, whatever was found. */
     public static final int EXIT_OK = 0;
@@ -25,15 +35,29 @@ public final class Main {
     /** An incident reached the {@code --fail-on} decision. */
     public static final int EXIT_FAIL_ON = 3;
 
-    public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    /** Where the commands print, and what kind of terminal that is. */
+    final Console console;
+
+    private Main(Console console) {
+        this.console = console;
     }
 
-    /** Runs the command line with the given console streams; returns the exit code. */
+    public static void main(String[] args) {
+        Console console = Console.system(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                System.getenv());
+        System.exit(run(console, args));
+    }
+
+    /** Runs the command line with the given console streams (neither treated as a terminal); returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
+        return run(Console.plain(out, err), args);
+    }
+
+    static int run(Console console, String... args) {
+        CommandLine cli = new CommandLine(new Main(console));
+        cli.setOut(console.out());
+        cli.setErr(console.err());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(Main::onError);
         return cli.execute(args);
     }

@@ -4,8 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +14,10 @@ import java.util.concurrent.Callable;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scan cloud audit logs (files, folders as 'aws s3 sync' leaves them, '-' for stdin; "
                 + ".json, .json.gz, JSON Lines; format sniffed from content) and write report.md, "
-                + "findings.csv, incidents.csv, timeline.csv and summary.json."})
+                + "findings.csv, incidents.csv, timeline.csv, findings.jsonl and summary.json.",
+                "A progress bar is shown on standard error when it is a terminal; a short summary ends the run."},
+        exitCodeListHeading = Main.EXIT_CODES_HEADING,
+        exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
 final class ScanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders; '-' reads standard input.")
@@ -28,11 +30,17 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ScanOptions options;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    FilterOptions filters;
+
+    @Mixin
+    OutputOptions output;
+
+    @ParentCommand
+    Main main;
 
     @Override
     public Integer call() {
-        return options.scanAndReport(inputs, out, spec.commandLine().getOut());
+        return options.scanAndReport(inputs, out, main.console, output, filters);
     }
 }

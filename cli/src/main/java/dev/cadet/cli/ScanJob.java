@@ -8,11 +8,14 @@ import dev.cadet.model.CloudEvent;
 import dev.cadet.model.FileReport;
 import dev.cadet.model.InputReport;
 import dev.cadet.model.Reject;
+import dev.cadet.model.ScanFilter;
 import dev.cadet.model.ScanResult;
 import dev.cadet.parsers.FileResult;
 import dev.cadet.parsers.LogReader;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +48,8 @@ public final class ScanJob {
     private final DetectionConfig config;
     private final int threads;
     private final InputStream stdin;
+    private Progress progress = Progress.NONE;
+    private FilterOptions filter;
 
     /**
      * @param reader  how to read files (bad-record policy)
@@ -62,10 +67,24 @@ public final class ScanJob {
         this.stdin = stdin;
     }
 
+    /** Shows reading progress (the command line's progress bar). */
+    ScanJob progress(Progress shown) {
+        this.progress = shown;
+        return this;
+    }
+
+    /** Analyses only the events these filters keep; the result says how many were left out. */
+    ScanJob filter(FilterOptions filters) {
+        this.filter = filters;
+        return this;
+    }
+
     /** Scans files and folders ({@code -} for standard input). */
     public ScanResult run(List<Path> inputs) {
         List<Path> files = reader.expand(inputs);
+        progress.start(files.size(), totalSize(files));
         List<Parsed> parsed = parseAll(files);
+        progress.phase("analysing");
 
         List<FileReport> reports = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
@@ -78,12 +97,30 @@ public final class ScanJob {
         reports.sort(Comparator.comparing(FileReport::file));
         rejects.sort(Comparator.comparing((Reject r) -> r.origin().file()).thenComparingLong(r -> r.origin().record()));
         events.sort(CANONICAL_ORDER);
+        FilterOptions.Selection selection = filter == null ? new FilterOptions.Selection(events, ScanFilter.NONE)
+                : filter.apply(events);
 
         Pipeline pipeline = Pipeline.create(config);
-        events.forEach(pipeline::push);
+        selection.events().forEach(pipeline::push);
         DetectionResult detected = pipeline.finish();
         return new ScanResult(new InputReport(reports, rejects), detected.counters(), detected.coverage(),
-                detected.findings(), detected.incidents());
+                detected.findings(), detected.incidents(), selection.filter());
+    }
+
+    /** Bytes in all files, or -1 when unknown (standard input, a file that vanished). */
+    private static long totalSize(List<Path> files) {
+        long total = 0;
+        for (Path f : files) {
+            try {
+                if ("-".equals(f.toString())) {
+                    return -1;
+                }
+                total += Files.size(f);
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        return total;
     }
 
     private List<Parsed> parseAll(List<Path> files) {
@@ -117,9 +154,42 @@ public final class ScanJob {
 
     private Parsed parse(Path file) {
         List<CloudEvent> events = new ArrayList<>();
-        Consumer<CloudEvent> sink = events::add;
-        FileResult result = "-".equals(file.toString()) ? reader.read(stdin, "-", sink) : reader.read(file, sink);
+        Consumer<CloudEvent> sink = progress.shown() ? e -> {
+            events.add(e);
+            progress.event();
+        } : events::add;
+        FileResult result = read(reader, file, stdin, progress, sink);
+        progress.fileDone(result.report());
         return new Parsed(result, events);
+    }
+
+    /**
+     * Reads one input; with progress shown, through a stream that counts bytes. A file that cannot be
+     * opened is left to the reader, which reports it the same way either way.
+     */
+    static FileResult read(LogReader reader, Path file, InputStream stdin, Progress progress,
+                           Consumer<CloudEvent> sink) {
+        if ("-".equals(file.toString())) {
+            return reader.read(progress.counting(stdin), "-", sink);
+        }
+        if (!progress.shown()) {
+            return reader.read(file, sink);
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            return reader.read(file, sink);
+        }
+        try {
+            return reader.read(progress.counting(in), file.toString(), sink);
+        } finally {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // Everything was read; a failing close of a read-only file loses nothing.
+            }
+        }
     }
 
     private static Parsed await(Future<Parsed> future) {

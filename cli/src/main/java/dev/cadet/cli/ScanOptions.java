@@ -2,19 +2,16 @@ package dev.cadet.cli;
 
 import dev.cadet.detectors.DetectionConfig;
 import dev.cadet.model.Decision;
-import dev.cadet.model.Incident;
 import dev.cadet.model.ScanResult;
 import dev.cadet.parsers.BadRecordPolicy;
 import dev.cadet.parsers.LogReader;
 import dev.cadet.reports.Reports;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Options shared by {@code scan} and {@code demo}, and the run-and-report step they share. */
 final class ScanOptions {
@@ -57,8 +54,12 @@ final class ScanOptions {
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
 
-    /** Scans, writes the reports to {@code out}, prints a summary and returns the exit code. */
-    int scanAndReport(List<Path> inputs, Path out, PrintWriter console) {
+    /**
+     * Scans, writes the reports to {@code out}, prints a summary and returns the exit code.
+     *
+     * @param filters which events to analyse, or {@code null} for all
+     */
+    int scanAndReport(List<Path> inputs, Path out, Console console, OutputOptions output, FilterOptions filters) {
         LogReader reader = LogReader.builder()
                 .badRecords(strict ? BadRecordPolicy.FAIL : BadRecordPolicy.QUARANTINE)
                 .build();
@@ -67,9 +68,16 @@ final class ScanOptions {
                 .approvedPrincipals(approvedPrincipals)
                 .approvedSources(approvedSources)
                 .build();
-        ScanResult result = new ScanJob(reader, config, threads, System.in).run(inputs);
-        List<Path> written = Reports.writeAll(result, out);
-        printSummary(result, written, console);
+        ScanResult result;
+        List<Path> written;
+        try (Progress progress = Progress.of(console, output.quiet)) {
+            result = new ScanJob(reader, config, threads, System.in).progress(progress).filter(filters).run(inputs);
+            progress.phase("writing reports");
+            written = Reports.write(result, out, output.formats());
+        }
+        if (!output.quiet) {
+            ScanSummary.print(result, out, written, console);
+        }
         return reachedFailOn(result) ? Main.EXIT_FAIL_ON : Main.EXIT_OK;
     }
 
@@ -79,24 +87,5 @@ final class ScanOptions {
             case escalate -> i.decision() == Decision.ESCALATE_TIER2;
             case review -> i.decision() != Decision.BENIGN;
         });
-    }
-
-    private static void printSummary(ScanResult r, List<Path> written, PrintWriter console) {
-        var in = r.input();
-        console.printf(Locale.ROOT, "Read %d files, %d records: %d events, %d skipped, %d quarantined; "
-                        + "%d duplicates, %d late.%n", in.files().size(), in.records(), in.events(), in.skipped(),
-                in.quarantined(), r.pipeline().duplicates(), r.pipeline().late());
-        if (!in.filesWithErrors().isEmpty()) {
-            console.printf(Locale.ROOT, "%d files could not be read to their end (see the report).%n",
-                    in.filesWithErrors().size());
-        }
-        console.printf(Locale.ROOT, "%d findings, %d incidents.%n", r.findings().size(), r.incidents().size());
-        for (Incident i : r.incidents()) {
-            console.printf(Locale.ROOT, "  %-8s %-14s %-8s %d findings, %s%n", i.id(), i.decision(), i.severity(),
-                    i.findings().size(), Console.safe(String.join(", ", i.principals())));
-        }
-        for (Path p : written) {
-            console.println("Wrote " + Console.safe(p.toString()));
-        }
     }
 }

@@ -54,6 +54,6 @@ class CommandLineTest {
 
     @Test
     void consoleTextCannotDriveTheTerminal() {
-        assertThat(Console.safe("a\u001b[31mb\r\nc\u202ed\u009b")).isEqualTo("a?[31mb??c?d?");
+        assertThat(Console.safe("a\u001b[31mb\r\nc\u202ed\u009b")).isEqualTo("a\uFFFD[31mb c\uFFFDd\uFFFD");
     }
 }

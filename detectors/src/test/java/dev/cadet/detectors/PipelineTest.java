@@ -3,6 +3,7 @@ package dev.cadet.detectors;
 import dev.cadet.detectors.testkit.E;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Coverage;
+import dev.cadet.model.CoverageGap;
 import dev.cadet.model.Decision;
 import dev.cadet.model.Finding;
 import dev.cadet.model.Provider;
@@ -164,8 +165,24 @@ class PipelineTest {
         DetectionResult result = p.finish();
         assertThat(result.coverage()).containsExactly(
                 new Coverage(Provider.AWS, E.ACCOUNT, "eu-west-1", t("11:00"), t("11:00"), 1),
-                new Coverage(Provider.AWS, E.ACCOUNT, "us-east-1", t("10:00"), t("12:00"), 2),
+                new Coverage(Provider.AWS, E.ACCOUNT, "us-east-1", t("10:00"), t("12:00"), 2,
+                        List.of(new CoverageGap(t("11:00"), t("12:00")))),
                 new Coverage(Provider.AZURE, null, null, t("11:30"), t("11:30"), 1));
+    }
+
+    @Test
+    void coverageGapsAreWholeHoursWithoutEventsBetweenTheFirstAndTheLast() {
+        Pipeline p = Pipeline.create(DetectionConfig.builder().allowedLateness(Duration.ofHours(6)).build(), List.of());
+        // Pushed out of order (within the lateness): gaps come from event time, not arrival.
+        p.push(E.other(user("a")).at("14:59").build());
+        p.push(E.other(user("a")).at("10:59").build());
+        p.push(E.other(user("a")).at("10:00").build());
+        p.push(E.other(user("a")).at("11:01").build());
+        p.push(E.other(user("a")).at("15:00").build());
+        Coverage c = p.finish().coverage().get(0);
+        // Events in hours 10, 11, 14 and 15: hours 12 and 13 are empty.
+        assertThat(c.gaps()).containsExactly(new CoverageGap(t("12:00"), t("14:00")));
+        assertThat(c.gaps().get(0).hours()).isEqualTo(2);
     }
 
     @Test

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param coverage  time covered per provider, account and region, sorted
  * @param findings  all findings, sorted by id
  * @param incidents all incidents, most severe first
+ * @param filter    the events the user chose to analyse ({@link ScanFilter#NONE} for all)
  */
 public record ScanResult(InputReport input, PipelineCounters pipeline, List<Coverage> coverage,
-                         List<Finding> findings, List<Incident> incidents) {
+                         List<Finding> findings, List<Incident> incidents, ScanFilter filter) {
 
     public ScanResult {
         Objects.requireNonNull(input, "input");
@@ -22,5 +23,12 @@ public record ScanResult(InputReport input, PipelineCounters pipeline, List<Cove
         coverage = List.copyOf(coverage);
         findings = List.copyOf(findings);
         incidents = List.copyOf(incidents);
+        filter = filter == null ? ScanFilter.NONE : filter;
+    }
+
+    /** A result of a scan that analysed every event it read. */
+    public ScanResult(InputReport input, PipelineCounters pipeline, List<Coverage> coverage, List<Finding> findings,
+                      List<Incident> incidents) {
+        this(input, pipeline, coverage, findings, incidents, ScanFilter.NONE);
     }
 }

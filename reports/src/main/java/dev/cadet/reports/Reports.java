@@ -5,6 +5,7 @@ import dev.cadet.model.ScanResult;
 import dev.cadet.reports.internal.AtomicFiles;
 import dev.cadet.reports.internal.CsvReports;
 import dev.cadet.reports.internal.MarkdownReport;
+import dev.cadet.reports.internal.Ocsf;
 import dev.cadet.reports.internal.SummaryJson;
 
 import java.io.BufferedWriter;
@@ -16,8 +17,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -41,43 +46,66 @@ public final class Reports {
     public static final String TIMELINE_CSV = "timeline.csv";
     /** Counts for scripts and dashboards. */
     public static final String SUMMARY_JSON = "summary.json";
+    /** One OCSF Detection Finding (class 2004) per line, for a SIEM or data lake. */
+    public static final String FINDINGS_JSONL = "findings.jsonl";
 
     /** The files {@link #writeAll} writes, in the order it writes and returns them. */
     public static final List<String> FILE_NAMES = List.of(REPORT_MD, FINDINGS_CSV, INCIDENTS_CSV, TIMELINE_CSV,
-            SUMMARY_JSON);
+            FINDINGS_JSONL, SUMMARY_JSON);
 
     private Reports() {
     }
 
     /**
-     * Writes {@code report.md}, {@code findings.csv}, {@code incidents.csv}, {@code timeline.csv} and
-     * {@code summary.json} into {@code dir}, creating it if missing. Each file is written to a hidden
-     * temporary file in {@code dir} and renamed over the target, so a reader never sees a partial
-     * file; existing files are replaced.
+     * Writes every report ({@link #FILE_NAMES}) into {@code dir}; see {@link #write}.
+     *
+     * @return the files written, in the order of {@link #FILE_NAMES}
+     */
+    public static List<Path> writeAll(ScanResult result, Path dir) {
+        return write(result, dir, EnumSet.allOf(ReportFormat.class));
+    }
+
+    /**
+     * Writes the files of the given formats into {@code dir}, creating it if missing. Each file is
+     * written to a hidden temporary file in {@code dir} and renamed over the target, so a reader never
+     * sees a partial file; existing files are replaced, files of other formats are left alone.
      *
      * @return the files written, in the order of {@link #FILE_NAMES}
      * @throws CadetException if the folder cannot be created or a file cannot be written; the message
      *                        names the path
      */
-    public static List<Path> writeAll(ScanResult result, Path dir) {
+    public static List<Path> write(ScanResult result, Path dir, Set<ReportFormat> formats) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(formats, "formats");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new CadetException("cannot create report folder " + dir + ": " + AtomicFiles.describe(e), e);
         }
-        Path md = dir.resolve(REPORT_MD);
-        AtomicFiles.write(md, out -> text(out, w -> MarkdownReport.write(result, w)));
-        Path findings = dir.resolve(FINDINGS_CSV);
-        AtomicFiles.write(findings, out -> text(out, w -> CsvReports.findings(result, w)));
-        Path incidents = dir.resolve(INCIDENTS_CSV);
-        AtomicFiles.write(incidents, out -> text(out, w -> CsvReports.incidents(result, w)));
-        Path timeline = dir.resolve(TIMELINE_CSV);
-        AtomicFiles.write(timeline, out -> text(out, w -> CsvReports.timeline(result, w)));
-        Path summary = dir.resolve(SUMMARY_JSON);
-        AtomicFiles.write(summary, out -> SummaryJson.write(result, out));
-        return List.of(md, findings, incidents, timeline, summary);
+        Set<String> wanted = new HashSet<>();
+        formats.forEach(f -> wanted.addAll(f.files()));
+        List<Path> written = new ArrayList<>();
+        for (String name : FILE_NAMES) {
+            if (wanted.contains(name)) {
+                Path target = dir.resolve(name);
+                AtomicFiles.write(target, out -> body(name, result, out));
+                written.add(target);
+            }
+        }
+        return List.copyOf(written);
+    }
+
+    private static void body(String name, ScanResult result, OutputStream out) throws IOException {
+        switch (name) {
+            case REPORT_MD -> text(out, w -> MarkdownReport.write(result, w));
+            case FINDINGS_CSV -> text(out, w -> CsvReports.findings(result, w));
+            case INCIDENTS_CSV -> text(out, w -> CsvReports.incidents(result, w));
+            case TIMELINE_CSV -> text(out, w -> CsvReports.timeline(result, w));
+            case FINDINGS_JSONL -> Ocsf.findings(result, out);
+            case SUMMARY_JSON -> SummaryJson.write(result, out);
+            default -> throw new IllegalArgumentException("no writer for " + name);
+        }
     }
 
     /** Writes {@code report.md}: summary and verdicts, one section per incident, input accounting. */
@@ -102,12 +130,43 @@ public final class Reports {
 
     /** Writes {@code summary.json} as UTF-8: counts by detector and decision, incidents, coverage, file errors. */
     public static void summaryJson(ScanResult result, OutputStream out) {
+        toStream(SUMMARY_JSON, result, out, SummaryJson::write);
+    }
+
+    /** Writes {@code findings.jsonl} as UTF-8: one OCSF Detection Finding (class 2004) per line, by id. */
+    public static void findingsJsonl(ScanResult result, OutputStream out) {
+        toStream(FINDINGS_JSONL, result, out, Ocsf::findings);
+    }
+
+    /**
+     * Writes normalized events as OCSF JSON Lines to {@code target}, atomically (a temporary file renamed
+     * over the target once {@code source} has returned): {@code source} gets the writer and writes every
+     * event it has.
+     *
+     * @return the number of events written
+     * @throws CadetException if the file cannot be written; the message names it
+     */
+    public static long ocsfEvents(Path target, Consumer<OcsfEventWriter> source) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(source, "source");
+        long[] written = new long[1];
+        AtomicFiles.write(target, out -> {
+            try (OcsfEventWriter writer = OcsfEventWriter.to(out)) {
+                source.accept(writer);
+                written[0] = writer.written();
+            }
+        });
+        return written[0];
+    }
+
+    private static void toStream(String what, ScanResult result, OutputStream out,
+                                 BiConsumer<ScanResult, OutputStream> body) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(out, "out");
         try {
-            SummaryJson.write(result, out);
+            body.accept(result, out);
         } catch (UncheckedIOException e) {
-            throw new CadetException("cannot write " + SUMMARY_JSON + ": " + AtomicFiles.describe(e), e);
+            throw new CadetException("cannot write " + what + ": " + AtomicFiles.describe(e), e);
         }
     }
 

@@ -28,9 +28,10 @@ class AtomicWriteTest {
         List<Path> written = Reports.writeAll(Fixtures.realistic(), dir);
 
         assertThat(written).containsExactly(dir.resolve("report.md"), dir.resolve("findings.csv"),
-                dir.resolve("incidents.csv"), dir.resolve("timeline.csv"), dir.resolve("summary.json"));
+                dir.resolve("incidents.csv"), dir.resolve("timeline.csv"), dir.resolve("findings.jsonl"),
+                dir.resolve("summary.json"));
         assertThat(list(dir)).containsExactlyInAnyOrder("report.md", "findings.csv", "incidents.csv", "timeline.csv",
-                "summary.json");
+                "findings.jsonl", "summary.json");
         Map<String, String> expected = Render.all(Fixtures.realistic());
         for (Path p : written) {
             assertThat(Files.readString(p, StandardCharsets.UTF_8)).isEqualTo(expected.get(p.getFileName().toString()));
@@ -42,7 +43,7 @@ class AtomicWriteTest {
         Files.writeString(tmp.resolve("report.md"), "an older, longer report that must not survive in part ".repeat(500));
         Reports.writeAll(Fixtures.empty(), tmp);
         assertThat(Files.readString(tmp.resolve("report.md"))).isEqualTo(Render.markdown(Fixtures.empty()));
-        assertThat(list(tmp)).hasSize(5);
+        assertThat(list(tmp)).hasSize(Reports.FILE_NAMES.size());
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.cadet.reports;
 
 import dev.cadet.model.Actor;
+import dev.cadet.model.Answer;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.CloudScope;
 import dev.cadet.model.Command;
 import dev.cadet.model.ContainmentStep;
 import dev.cadet.model.Coverage;
+import dev.cadet.model.CoverageGap;
 import dev.cadet.model.Decision;
 import dev.cadet.model.EventKind;
 import dev.cadet.model.FileReport;
@@ -20,6 +22,7 @@ import dev.cadet.model.PrincipalType;
 import dev.cadet.model.Provider;
 import dev.cadet.model.Reason;
 import dev.cadet.model.Reject;
+import dev.cadet.model.ScanFilter;
 import dev.cadet.model.ScanResult;
 import dev.cadet.model.Severity;
 import dev.cadet.model.Source;
@@ -33,6 +36,7 @@ import java.util.Map;
 final class Fixtures {
 
     static final long T0 = Instant.parse("2024-05-01T10:00:00Z").toEpochMilli();
+    static final long HOUR = 3_600_000L;
 
     static final String AWS_FILE = "logs/aws/111122223333_CloudTrail_us-east-1_20240501T1000Z_a1b2.json.gz";
     static final String DIGEST_FILE = "logs/aws/111122223333_CloudTrail-Digest_us-east-1_20240501T1100Z.json.gz";
@@ -156,7 +160,25 @@ final class Fixtures {
                         new ContainmentStep("See what the command did on each instance",
                                 "aws ssm list-command-invocations --command-id 4f7c1e2a-9b8d-4c3e-a1f0-2d6e8b9c0a11 --details"),
                         new ContainmentStep("Isolate i-0a1b2c3d4e5f60718 and i-0fedcba9876543210 for forensic review "
-                                + "(apply the isolation security group)", null)), List.of(), List.of());
+                                + "(apply the isolation security group)", null)),
+                List.of(new Answer("Has there been any recent account takeover or suspicious IAM activity?",
+                                "Yes: 2 failed console logins then a success without MFA from 203.0.113.66, and a new "
+                                        + "access key created 2 minutes later.", List.of("F-0001", "F-0002")),
+                        new Answer("Are the command executions associated with known, trusted users or processes?",
+                                "No: alice is not approved automation and has not run commands before.",
+                                List.of("F-0002", "F-0003")),
+                        new Answer("Are there any geo-location anomalies in command executions?",
+                                Answer.NO_EVIDENCE, List.of()),
+                        new Answer("Is there any correlation with recent security advisories or threat intelligence "
+                                + "information?", "The command matches download-and-execute (T1105).",
+                                List.of("F-0003"))),
+                List.of(new Answer("Correlate IAM activity logs with command executions to identify any unauthorized "
+                                + "access.", "The access key used for SendCommand was created in this incident.",
+                                List.of("F-0002")),
+                        new Answer("Validate whether the IP addresses associated with the commands are known and "
+                                + "approved.", "203.0.113.66 is not in the approved list.", List.of("F-0002")),
+                        new Answer("Check for any alerts or critical notifications in place around these services.",
+                                "Not visible in audit logs: check the alerting console.", List.of())));
 
         // Azure: an operator running a command that is new for them, from a known office address.
         String bob = "bob@contoso.example";
@@ -244,7 +266,8 @@ final class Fixtures {
                 "command-spike", Map.of("evicted_keys", 12L),
                 "failed-then-success", Map.of("late_events", 1L, "evicted_keys", 4L)));
         List<Coverage> coverage = List.of(
-                new Coverage(Provider.AWS, "111122223333", "eu-west-1", at(1, 0), at(52, 0), 9),
+                new Coverage(Provider.AWS, "111122223333", "eu-west-1", at(1, 0), at(300, 0), 9,
+                        List.of(new CoverageGap(T0 + 2 * HOUR, T0 + 4 * HOUR))),
                 new Coverage(Provider.AWS, "111122223333", "us-east-1", at(0, 12), at(58, 30), 38),
                 new Coverage(Provider.AZURE, "0b1f6471-1bf0-4dda-aec3-111122223333", "westeurope", at(4, 0),
                         at(55, 0), 18));
@@ -298,14 +321,17 @@ final class Fixtures {
                     List.of(new Reason(h(k + 28), h(k + 29), List.of(fid, h(k + 5)))),
                     List.of(f),
                     List.of(new ContainmentStep(h(k + 2), h(k + 12) + "\n" + h(k + 13)),
-                            new ContainmentStep(h(k + 4), null)), List.of(), List.of()));
+                            new ContainmentStep(h(k + 4), null)),
+                    List.of(new Answer(h(k + 5), h(k + 6), List.of(fid, h(k + 7)))),
+                    List.of(new Answer(h(k + 8), h(k + 9), List.of(h(k + 10))))));
             files.add(new FileReport(h(k + 25), h(k + 1), 3, 1, 1, 1, k % 3 == 0 ? h(k + 7) : null));
             rejects.add(new Reject(new Origin(h(k + 25), 2, k, 1), h(k + 8), k % 4 == 0 ? null : h(k + 9)));
             coverage.add(new Coverage(Provider.values()[k % Provider.values().length], h(k + 23), h(k + 24), at(k, 0),
-                    at(k, 30), 1));
+                    at(k, 30) + 3 * HOUR, 2, List.of(new CoverageGap(T0 + HOUR, T0 + 3 * HOUR))));
         }
         PipelineCounters pipeline = new PipelineCounters(n, 0, 0, Map.of(h(3), Map.of(h(4), 1L)));
-        return new ScanResult(new InputReport(files, rejects), pipeline, coverage, findings, incidents);
+        return new ScanResult(new InputReport(files, rejects), pipeline, coverage, findings, incidents,
+                new ScanFilter(List.of(h(0), h(5), h(6)), 0));
     }
 
     // ---- helpers -------------------------------------------------------------------------------

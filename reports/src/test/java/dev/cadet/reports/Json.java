@@ -61,6 +61,8 @@ final class Json {
             }
             case VALUE_STRING -> p.getString();
             case VALUE_NUMBER_INT -> p.getLongValue();
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
             case VALUE_NULL -> null;
             default -> throw new IllegalStateException("unexpected token " + t);
         };

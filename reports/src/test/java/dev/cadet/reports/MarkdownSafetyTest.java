@@ -51,13 +51,13 @@ class MarkdownSafetyTest {
 
     /** Headings the writer makes with fixed text; the others are incident and finding ids. */
     private static final Set<String> FIXED_HEADINGS = Set.of("cadet report: cloud administration command (T1651)",
-            "Summary", "Reasons", "Who and what", "Findings", "Evidence", "Containment and Tier-2 steps",
-            "Findings not in any incident", "Input accounting", "Totals", "Files", "Quarantined records", "Coverage",
-            "Detector counters");
+            "Summary", "Reasons", "Analysis questions", "Tier-1 checks", "Who and what", "Findings", "Timeline",
+            "Evidence", "Containment and Tier-2 steps", "Findings not in any incident", "Input accounting", "Totals",
+            "Files", "Quarantined records", "Coverage", "Coverage gaps", "Detector counters");
 
     /** Strong emphasis the writer uses; input never gets any. */
     private static final Set<String> STRONG = Set.of("ESCALATE_TIER2", "TIER1_REVIEW", "BENIGN", "INFO", "LOW",
-            "MEDIUM", "HIGH", "CRITICAL", "Warning:", "Note:", "does not hold",
+            "MEDIUM", "HIGH", "CRITICAL", "Warning:", "Note:", "Filter:", "does not hold",
             "Review before running; cadet never runs them.");
 
     static ScanResult fixture(String name) {
@@ -116,7 +116,7 @@ class MarkdownSafetyTest {
                 .noneMatch(i -> i.findings().stream().anyMatch(g -> g.id().equals(f.id())))).count();
         assertThat(count(headings, 1)).isEqualTo(1);
         assertThat(count(headings, 2)).isEqualTo(2 + r.incidents().size() + (loose > 0 ? 1 : 0));
-        assertThat(count(headings, 3)).isEqualTo(5L * r.incidents().size() + 5);
+        assertThat(count(headings, 3)).isEqualTo(8L * r.incidents().size() + 6);
         assertThat(count(headings, 4)).isEqualTo(r.findings().size());
     }
 
@@ -176,7 +176,8 @@ class MarkdownSafetyTest {
                 assertThat(literals).contains(code(String.join("\n", f.evidence().get(0).command().lines())));
             }
         }
-        assertThat(blocks).extracting(FencedCodeBlock::getInfo).allMatch(info -> info.equals("sh") || info.equals("text"));
+        assertThat(blocks).extracting(FencedCodeBlock::getInfo)
+                .allMatch(info -> info.equals("sh") || info.equals("text") || info.equals("mermaid"));
     }
 
     @ParameterizedTest

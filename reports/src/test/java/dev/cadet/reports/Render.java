@@ -44,6 +44,12 @@ final class Render {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    static String findingsJsonl(ScanResult r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Reports.findingsJsonl(r, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     /** File name to content, in the order writeAll writes them. */
     static Map<String, String> all(ScanResult r) {
         Map<String, String> all = new LinkedHashMap<>();
@@ -51,6 +57,7 @@ final class Render {
         all.put(Reports.FINDINGS_CSV, findings(r));
         all.put(Reports.INCIDENTS_CSV, incidents(r));
         all.put(Reports.TIMELINE_CSV, timeline(r));
+        all.put(Reports.FINDINGS_JSONL, findingsJsonl(r));
         all.put(Reports.SUMMARY_JSON, summary(r));
         return all;
     }

@@ -20,7 +20,7 @@ class SummaryJsonTest {
 
     private static final List<String> KEYS = List.of("files", "records_read", "events", "skipped", "quarantined",
             "duplicates", "late", "findings_by_detector", "incidents_by_decision", "incidents", "quarantine_reasons",
-            "coverage", "file_errors");
+            "coverage", "file_errors", "filter");
 
     @Test
     void emptyScanHasEveryKeyWithZeros() {
@@ -62,7 +62,7 @@ class SummaryJsonTest {
                 entry("last_seen", "2024-05-01T10:09:40.000Z"));
         Map<String, Object> coverage = Json.object(Json.array(s.get("coverage")).get(0));
         assertThat(coverage.keySet()).containsExactly("provider", "account", "region", "first_seen", "last_seen",
-                "events");
+                "events", "gaps");
         assertThat(Json.array(s.get("file_errors"))).singleElement().satisfies(e -> assertThat(Json.object(e))
                 .containsExactly(entry("file", Fixtures.TRUNCATED_FILE),
                         entry("error", "truncated gzip stream after record #10; 9 events salvaged")));

@@ -2,6 +2,7 @@ package dev.cadet.detectors.internal;
 
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Coverage;
+import dev.cadet.model.CoverageGap;
 import dev.cadet.model.Provider;
 
 import java.util.ArrayList;
@@ -11,31 +12,53 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** First and last event time and event count per (provider, account, region) of the analysed events. */
+/**
+ * First and last event time, event count and empty hours per (provider, account, region) of the
+ * analysed events. Gaps are found on the fly because the pipeline releases events in time order:
+ * an event whose hour lies more than one hour after the scope's previous event closes a gap.
+ */
 public final class CoverageCounter {
 
-    private static final int FIRST = 0;
-    private static final int LAST = 1;
-    private static final int EVENTS = 2;
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final long HOUR = CoverageGap.HOUR_MILLIS;
 
-    /** provider -> account -> region -> {first, last, events}; nested maps so that counting allocates no key. */
-    private final Map<Provider, Map<String, Map<String, long[]>>> scopes = new EnumMap<>(Provider.class);
+    /** provider -> account -> region -> span; nested maps so that counting allocates no key. */
+    private final Map<Provider, Map<String, Map<String, Span>>> scopes = new EnumMap<>(Provider.class);
+
+    private static final class Span {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long events;
+        long lastHour = Long.MIN_VALUE;
+        List<CoverageGap> gaps;
+    }
 
     public void add(CloudEvent e) {
-        long[] c = scopes.computeIfAbsent(e.provider(), p -> new HashMap<>())
+        Span s = scopes.computeIfAbsent(e.provider(), p -> new HashMap<>())
                 .computeIfAbsent(e.cloud().account(), a -> new HashMap<>())
-                .computeIfAbsent(e.cloud().region(), r -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
-        c[FIRST] = Math.min(c[FIRST], e.time());
-        c[LAST] = Math.max(c[LAST], e.time());
-        c[EVENTS]++;
+                .computeIfAbsent(e.cloud().region(), r -> new Span());
+        s.first = Math.min(s.first, e.time());
+        s.last = Math.max(s.last, e.time());
+        s.events++;
+        long hour = Math.floorDiv(e.time(), HOUR);
+        // An out-of-order event (never from the pipeline) cannot close a gap: it is only counted.
+        if (hour > s.lastHour) {
+            if (s.lastHour != Long.MIN_VALUE && hour > s.lastHour + 1) {
+                if (s.gaps == null) {
+                    s.gaps = new ArrayList<>();
+                }
+                s.gaps.add(new CoverageGap((s.lastHour + 1) * HOUR, hour * HOUR));
+            }
+            s.lastHour = hour;
+        }
     }
 
     /** Sorted by provider, account, region (unknowns first). */
     public List<Coverage> coverage() {
         List<Coverage> out = new ArrayList<>();
         scopes.forEach((provider, accounts) -> accounts.forEach((account, regions) -> regions.forEach(
-                (region, c) -> out.add(new Coverage(provider, account, region, c[FIRST], c[LAST], c[EVENTS])))));
+                (region, s) -> out.add(new Coverage(provider, account, region, s.first, s.last, s.events,
+                        s.gaps == null ? List.of() : s.gaps)))));
         out.sort(Comparator.comparing(Coverage::provider)
                 .thenComparing(Coverage::account, NULLS_FIRST)
                 .thenComparing(Coverage::region, NULLS_FIRST));

@@ -1,8 +1,10 @@
 package dev.cadet.reports.internal;
 
 import tools.jackson.core.SerializableString;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonFactory;
 
 import java.util.Locale;
 
@@ -21,6 +23,12 @@ public final class JsonText extends CharacterEscapes {
 
     /** The escapes to give the JSON factory. */
     public static final JsonText ESCAPES = new JsonText();
+
+    /** The factory every JSON writer uses: these escapes, and the target stream left open for its owner. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .characterEscapes(ESCAPES)
+            .build();
 
     private JsonText() {
     }

@@ -1,8 +1,10 @@
 package dev.cadet.reports.internal;
 
+import dev.cadet.model.Answer;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.ContainmentStep;
 import dev.cadet.model.Coverage;
+import dev.cadet.model.CoverageGap;
 import dev.cadet.model.Decision;
 import dev.cadet.model.FileReport;
 import dev.cadet.model.Finding;
@@ -11,6 +13,7 @@ import dev.cadet.model.InputReport;
 import dev.cadet.model.PipelineCounters;
 import dev.cadet.model.Reason;
 import dev.cadet.model.Reject;
+import dev.cadet.model.ScanFilter;
 import dev.cadet.model.ScanResult;
 import dev.cadet.model.Source;
 import dev.cadet.reports.internal.MarkdownTable.Md;
@@ -45,6 +48,10 @@ public final class MarkdownReport {
     static final int MAX_TARGETS_PER_CELL = 10;
     static final int MAX_REJECT_EXAMPLES = 5;
     static final int MAX_EXCERPT = 200;
+    /** Rows of an incident's timeline table; timeline.csv has all of them. */
+    static final int MAX_TIMELINE_ROWS = 100;
+    /** Coverage gap rows shown; summary.json lists them all. */
+    static final int MAX_GAP_ROWS = 50;
 
     private final ScanIndex index;
     private final MarkdownOut out;
@@ -97,6 +104,19 @@ public final class MarkdownReport {
                 + " (" + in.events() + " events, " + in.skipped() + " skipped by rule, " + in.quarantined()
                 + " quarantined).").blank();
         scope(r.coverage());
+        ScanFilter filter = r.filter();
+        if (filter.active()) {
+            out.line("**Filter:** only events matching " + filter.criteria().stream().map(MarkdownText::inline)
+                    .collect(Collectors.joining("; ")) + " were analysed; " + count(filter.excluded(), "event")
+                    + " read from the logs were left out.").blank();
+        }
+        long gapHours = gapHours(r.coverage());
+        if (gapHours > 0) {
+            long gaps = r.coverage().stream().mapToLong(c -> c.gaps().size()).sum();
+            out.line("**Warning:** " + count(gapHours, "hour") + " without any event in " + count(gaps, "gap")
+                    + " inside the covered time of a provider, account and region: missing logs hide activity "
+                    + "(see Coverage gaps).").blank();
+        }
         if (!in.filesWithErrors().isEmpty()) {
             out.line("**Warning:** " + count(in.filesWithErrors().size(), "file")
                     + " could not be read to the end; the logs after the break were not analysed (see Input accounting).")
@@ -182,6 +202,13 @@ public final class MarkdownReport {
             out.blank();
         }
 
+        answers("Analysis questions", "The playbook's questions for analysis, answered from the supplied logs.",
+                "No answers were recorded for this incident: work through the playbook's questions for analysis by hand.",
+                i.analysis());
+        answers("Tier-1 checks", "The playbook's additional analysis steps for Tier 1, with what the logs show.",
+                "No check results were recorded for this incident: carry out the playbook's Tier-1 steps by hand.",
+                i.l1Checks());
+
         out.heading(3, "Who and what");
         out.line("- Principals: " + listOrNone(i.principals()))
                 .line("- Access keys: " + listOrNone(i.accessKeys()))
@@ -190,6 +217,9 @@ public final class MarkdownReport {
 
         out.heading(3, "Findings");
         findingsTable(i.findings());
+
+        out.heading(3, "Timeline");
+        timeline(i);
 
         out.heading(3, "Evidence");
         for (Finding f : i.findings()) {
@@ -210,6 +240,45 @@ public final class MarkdownReport {
                 out.blank();
             }
         }
+    }
+
+    private void answers(String heading, String intro, String none, List<Answer> answers) {
+        out.heading(3, heading);
+        if (answers.isEmpty()) {
+            out.line(none).blank();
+            return;
+        }
+        out.line(intro).blank();
+        MarkdownTable t = new MarkdownTable("question", "answer", "findings");
+        for (Answer a : answers) {
+            t.row(a.question(), a.answer(), new Md(a.findingIds().stream().map(this::linkOrText)
+                    .collect(Collectors.joining(", "))));
+        }
+        t.writeTo(out);
+    }
+
+    /** Every evidence event of the incident in time order: a table, then the same as a diagram. */
+    private void timeline(Incident i) {
+        List<ScanIndex.TimelineEntry> entries = index.timelineOf(i);
+        if (entries.isEmpty()) {
+            out.line("No evidence events.").blank();
+            return;
+        }
+        List<ScanIndex.TimelineEntry> shown = entries.subList(0, Math.min(MAX_TIMELINE_ROWS, entries.size()));
+        MarkdownTable t = new MarkdownTable("time", "action", "outcome", "principal", "source", "targets",
+                "findings");
+        for (ScanIndex.TimelineEntry entry : shown) {
+            CloudEvent e = entry.event();
+            t.row(Text.time(e.time()), e.action(), outcomeCell(e), principalCell(e), sourceCell(e.source()),
+                    targetsCell(e.targets()), new Md(entry.findingIds().stream().map(this::linkOrText)
+                            .collect(Collectors.joining(", "))));
+        }
+        t.writeTo(out);
+        if (entries.size() > shown.size()) {
+            out.line("Showing the first " + shown.size() + " of " + entries.size()
+                    + " events; timeline.csv lists them all.").blank();
+        }
+        out.raw(MermaidTimeline.block(entries.stream().map(ScanIndex.TimelineEntry::event).toList())).blank();
     }
 
     private static String decisionMeaning(Decision d) {
@@ -320,6 +389,7 @@ public final class MarkdownReport {
                 .row("events", Long.toString(in.events()))
                 .row("skipped by rule", Long.toString(in.skipped()))
                 .row("quarantined", Long.toString(in.quarantined()))
+                .row("left out by the filter", Long.toString(r.filter().excluded()))
                 .row("events into the pipeline", Long.toString(p.eventsIn()))
                 .row("duplicates", Long.toString(p.duplicates()))
                 .row("late", Long.toString(p.late()))
@@ -331,9 +401,15 @@ public final class MarkdownReport {
                 : " (**does not hold**).")).blank();
         out.line("Analysed = events into the pipeline − duplicates − late: " + p.analysed() + " = " + p.eventsIn()
                 + " − " + p.duplicates() + " − " + p.late() + ".").blank();
-        if (p.eventsIn() != in.events()) {
+        long expectedIn = in.events() - r.filter().excluded();
+        if (r.filter().active()) {
+            out.line("Events into the pipeline = events − left out by the filter: " + p.eventsIn() + " = "
+                    + in.events() + " − " + r.filter().excluded() + ".").blank();
+        }
+        if (p.eventsIn() != expectedIn) {
             out.line("**Note:** the pipeline received " + p.eventsIn() + " events while the parsers emitted "
-                    + in.events() + ".").blank();
+                    + in.events() + (r.filter().active() ? " and the filter left out " + r.filter().excluded() : "")
+                    + ".").blank();
         }
 
         out.heading(3, "Files");
@@ -356,13 +432,17 @@ public final class MarkdownReport {
         if (r.coverage().isEmpty()) {
             out.line("No events, so no coverage.").blank();
         } else {
-            MarkdownTable cov = new MarkdownTable("provider", "account", "region", "first seen", "last seen", "events");
+            MarkdownTable cov = new MarkdownTable("provider", "account", "region", "first seen", "last seen", "events",
+                    "empty hours");
             for (Coverage c : r.coverage()) {
                 cov.row(c.provider().name(), c.account(), c.region(), Text.time(c.firstSeen()),
-                        Text.time(c.lastSeen()), Long.toString(c.events()));
+                        Text.time(c.lastSeen()), Long.toString(c.events()), Long.toString(gapHours(List.of(c))));
             }
             cov.writeTo(out);
         }
+
+        out.heading(3, "Coverage gaps");
+        coverageGaps(r.coverage());
 
         out.heading(3, "Detector counters");
         MarkdownTable counters = new MarkdownTable("detector", "counter", "value");
@@ -373,6 +453,43 @@ public final class MarkdownReport {
         } else {
             counters.writeTo(out);
         }
+    }
+
+    /**
+     * Runs of whole hours with no event from a provider, account and region between its first and last
+     * event, longest first: a trail that stopped or files that are missing look like this.
+     */
+    private void coverageGaps(List<Coverage> coverage) {
+        record Row(Coverage scope, CoverageGap gap) {
+        }
+        List<Row> rows = new ArrayList<>();
+        coverage.forEach(c -> c.gaps().forEach(g -> rows.add(new Row(c, g))));
+        if (rows.isEmpty()) {
+            out.line(coverage.isEmpty() ? "No events, so no gaps to look for."
+                    : "No gaps: every provider, account and region logged events in every hour between its first "
+                    + "and last event.").blank();
+            return;
+        }
+        out.line("Hours in which a provider, account and region that logged events before and after logged "
+                + "nothing at all. Check that the trail was running and that no log file is missing; "
+                + "a quiet region at night can be normal.").blank();
+        rows.sort(Comparator.comparingLong((Row row) -> row.gap().hours()).reversed()
+                .thenComparingLong(row -> row.gap().from()));
+        List<Row> shown = rows.subList(0, Math.min(MAX_GAP_ROWS, rows.size()));
+        MarkdownTable t = new MarkdownTable("provider", "account", "region", "from", "to", "hours");
+        for (Row row : shown) {
+            t.row(row.scope().provider().name(), row.scope().account(), row.scope().region(),
+                    Text.time(row.gap().from()), Text.time(row.gap().to()), Long.toString(row.gap().hours()));
+        }
+        t.writeTo(out);
+        if (rows.size() > shown.size()) {
+            out.line("Showing the " + shown.size() + " longest of " + rows.size()
+                    + " gaps; summary.json lists them all.").blank();
+        }
+    }
+
+    private static long gapHours(List<Coverage> coverage) {
+        return coverage.stream().flatMap(c -> c.gaps().stream()).mapToLong(CoverageGap::hours).sum();
     }
 
     private void quarantine(InputReport in) {

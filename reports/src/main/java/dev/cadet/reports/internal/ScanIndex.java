@@ -103,11 +103,20 @@ public final class ScanIndex {
      * broken by provider, event id and location so that the order never depends on input order.
      */
     public List<TimelineEntry> timeline() {
+        List<Finding> all = new ArrayList<>(result.findings());
+        result.incidents().forEach(i -> all.addAll(i.findings()));
+        return timeline(all);
+    }
+
+    /** The evidence events of one incident's findings, once each, in the order of {@link #timeline()}. */
+    public List<TimelineEntry> timelineOf(Incident incident) {
+        return timeline(incident.findings());
+    }
+
+    private List<TimelineEntry> timeline(List<Finding> all) {
         Map<String, CloudEvent> events = new TreeMap<>();
         Map<String, Set<String>> findings = new TreeMap<>();
         Map<String, Set<String>> incidents = new TreeMap<>();
-        List<Finding> all = new ArrayList<>(result.findings());
-        result.incidents().forEach(i -> all.addAll(i.findings()));
         for (Finding f : all) {
             for (CloudEvent e : f.evidence()) {
                 String key = e.provider() + "\u0000" + e.eventId() + "\u0000" + e.origin().file() + "\u0000"

@@ -1,6 +1,7 @@
 package dev.cadet.reports.internal;
 
 import dev.cadet.model.Coverage;
+import dev.cadet.model.CoverageGap;
 import dev.cadet.model.FileReport;
 import dev.cadet.model.Incident;
 import dev.cadet.model.InputReport;
@@ -8,9 +9,7 @@ import dev.cadet.model.ScanResult;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -31,12 +30,7 @@ public final class SummaryJson {
     /** The top-level keys, in the order they are written. */
     public static final List<String> KEYS = List.of("files", "records_read", "events", "skipped", "quarantined",
             "duplicates", "late", "findings_by_detector", "incidents_by_decision", "incidents", "quarantine_reasons",
-            "coverage", "file_errors");
-
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // the stream belongs to the caller
-            .characterEscapes(JsonText.ESCAPES)
-            .build();
+            "coverage", "file_errors", "filter");
 
     /** Pretty printing with a fixed line end, so the bytes do not depend on the platform. */
     private static final ObjectWriteContext CONTEXT = new ObjectWriteContext.Base() {
@@ -81,7 +75,7 @@ public final class SummaryJson {
     private static void generate(ScanResult result, OutputStream out) {
         ScanIndex index = new ScanIndex(result);
         InputReport in = result.input();
-        try (JsonGenerator g = FACTORY.createGenerator(CONTEXT, out)) {
+        try (JsonGenerator g = JsonText.FACTORY.createGenerator(CONTEXT, out)) {
             g.writeStartObject();
             g.writeNumberProperty("files", in.files().size());
             g.writeNumberProperty("records_read", in.records());
@@ -108,6 +102,15 @@ public final class SummaryJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeName("filter");
+            g.writeStartObject();
+            g.writeArrayPropertyStart("criteria");
+            for (String c : result.filter().criteria()) {
+                g.writeString(JsonText.value(c));
+            }
+            g.writeEndArray();
+            g.writeNumberProperty("excluded", result.filter().excluded());
+            g.writeEndObject();
             g.writeEndObject();
         }
     }
@@ -148,6 +151,15 @@ public final class SummaryJson {
             string(g, "first_seen", Text.time(c.firstSeen()));
             string(g, "last_seen", Text.time(c.lastSeen()));
             g.writeNumberProperty("events", c.events());
+            g.writeArrayPropertyStart("gaps");
+            for (CoverageGap gap : c.gaps()) {
+                g.writeStartObject();
+                string(g, "from", Text.time(gap.from()));
+                string(g, "to", Text.time(gap.to()));
+                g.writeNumberProperty("hours", gap.hours());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
         g.writeEndArray();
