@@ -6,15 +6,21 @@ final class Console {
     private Console() {
     }
 
-    /** Replaces control characters (C0, DEL, C1; ESC starts ANSI sequences) and bidi overrides with '?'. */
+    /**
+     * Replaces every control character (C0, DEL, C1: ESC starts ANSI sequences), format character (bidi
+     * overrides and isolates, zero-width and invisible characters, tags), line or paragraph separator and
+     * unpaired surrogate with '?'. By Unicode category rather than a list, so that no such character is
+     * forgotten.
+     */
     static String safe(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
-            boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-            b.append(control || bidi ? '?' : c);
-        }
+        s.codePoints().forEach(cp -> b.appendCodePoint(drivesTheTerminal(cp) ? '?' : cp));
         return b.toString();
+    }
+
+    private static boolean drivesTheTerminal(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 }
