@@ -39,9 +39,4 @@ public final class CompressedDataException extends IOException {
     public Kind kind() {
         return kind;
     }
-
-    /** True when the compressed data simply ends early (a partial download or copy). */
-    public boolean truncated() {
-        return kind == Kind.TRUNCATED;
-    }
 }
