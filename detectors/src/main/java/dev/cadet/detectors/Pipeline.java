@@ -10,6 +10,7 @@ import dev.cadet.detectors.internal.incident.EscalationPolicy;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Finding;
 import dev.cadet.model.Incident;
+import dev.cadet.model.Origin;
 import dev.cadet.model.PipelineCounters;
 
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class Pipeline {
     private final DedupIndex dedup = new DedupIndex();
     private final CoverageCounter coverage = new CoverageCounter();
     private final List<Finding> found = new ArrayList<>();
+    private final List<Origin> lateEvents = new ArrayList<>();
     private final Consumer<Finding> sink = found::add;
     private long maxTime = Long.MIN_VALUE;
     private long watermark = Long.MIN_VALUE;
@@ -87,6 +89,9 @@ public final class Pipeline {
                 duplicates++;
             } else {
                 late++;
+                if (lateEvents.size() < PipelineCounters.LATE_EVENTS_LISTED) {
+                    lateEvents.add(event.origin());
+                }
             }
             return;
         }
@@ -156,6 +161,6 @@ public final class Pipeline {
             detectorCounts.put(d.id(), d.counters());
         }
         return new DetectionResult(findings, incidents,
-                new PipelineCounters(eventsIn, duplicates, late, detectorCounts), coverage.coverage());
+                new PipelineCounters(eventsIn, duplicates, late, detectorCounts, lateEvents), coverage.coverage());
     }
 }

@@ -7,6 +7,7 @@ import dev.cadet.parsers.internal.CompressedDataException;
 import dev.cadet.parsers.internal.Decoder;
 import dev.cadet.parsers.internal.FileProblem;
 import dev.cadet.parsers.internal.Format;
+import dev.cadet.parsers.internal.GzipLimits;
 import dev.cadet.parsers.internal.JsonInput;
 import dev.cadet.parsers.internal.Peek;
 import dev.cadet.parsers.internal.ReadSession;
@@ -54,15 +55,21 @@ public final class LogReader {
 
     /** What an error message or reject quotes from the input, at most, by default. */
     public static final int DEFAULT_EXCERPT_CHARS = 500;
+    /** How many bytes one gzip input may decompress to, by default: 16 GiB. */
+    public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = GzipLimits.DEFAULT_MAX_BYTES;
+    /** How many times one gzip input may expand, by default (judged once 64 MiB are out). */
+    public static final int DEFAULT_MAX_COMPRESSION_RATIO = GzipLimits.DEFAULT_MAX_RATIO;
 
     private static final String STDIN = "-";
 
     private final BadRecordPolicy badRecords;
     private final int maxExcerptChars;
+    private final GzipLimits gzipLimits;
 
     private LogReader(Builder b) {
         this.badRecords = b.badRecords;
         this.maxExcerptChars = b.maxExcerptChars;
+        this.gzipLimits = new GzipLimits(b.maxDecompressedBytes, b.maxCompressionRatio);
     }
 
     /** A reader that quarantines bad records and quotes at most {@value #DEFAULT_EXCERPT_CHARS} characters. */
@@ -79,6 +86,8 @@ public final class LogReader {
 
         private BadRecordPolicy badRecords = BadRecordPolicy.QUARANTINE;
         private int maxExcerptChars = DEFAULT_EXCERPT_CHARS;
+        private long maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES;
+        private int maxCompressionRatio = DEFAULT_MAX_COMPRESSION_RATIO;
 
         private Builder() {
         }
@@ -98,6 +107,30 @@ public final class LogReader {
             return this;
         }
 
+        /**
+         * The most bytes one gzip input may decompress to; must be positive. Beyond it reading stops with a
+         * file error, the records read so far kept: a gzip bomb costs seconds, not the machine.
+         */
+        public Builder maxDecompressedBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxDecompressedBytes must be > 0, was " + bytes);
+            }
+            this.maxDecompressedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How many times one gzip input may expand (decompressed bytes per compressed byte), judged once
+         * 64 MiB are out; must be positive. Audit logs expand 5 to 30 times, gzip bombs about 1,000.
+         */
+        public Builder maxCompressionRatio(int ratio) {
+            if (ratio <= 0) {
+                throw new IllegalArgumentException("maxCompressionRatio must be > 0, was " + ratio);
+            }
+            this.maxCompressionRatio = ratio;
+            return this;
+        }
+
         public LogReader build() {
             return new LogReader(this);
         }
@@ -109,6 +142,14 @@ public final class LogReader {
 
     public int maxExcerptChars() {
         return maxExcerptChars;
+    }
+
+    public long maxDecompressedBytes() {
+        return gzipLimits.maxBytes();
+    }
+
+    public int maxCompressionRatio() {
+        return gzipLimits.maxRatio();
     }
 
     /**
@@ -229,7 +270,7 @@ public final class LogReader {
     private FileReport read(InputStream in, ReadSession session) {
         Decoder.Decoded decoded;
         try {
-            decoded = Decoder.open(in);
+            decoded = Decoder.open(in, gzipLimits);
         } catch (IOException e) {
             return session.finish(Formats.UNKNOWN, ioError(e, session), null);
         }
@@ -250,13 +291,18 @@ public final class LogReader {
         }
         session.recordNoun(format.recordNoun());
         try (JsonInput input = new JsonInput(decoded.body(), maxExcerptChars)) {
-            format.read(input, session);
+            try {
+                format.read(input, session);
+            } catch (JacksonException e) {
+                // Limit violations carry no location of their own: the parser still knows where it is.
+                return jsonError(format, session, e, e.getLocation() != null ? e.getLocation() : input.location());
+            }
             return session.finish(format.name(), null, null);
         } catch (FileProblem e) {
             return session.finish(format.name(), e.getMessage() + " " + salvaged(session),
                     errorOrigin(session, e.line(), e.column()));
         } catch (JacksonException e) {
-            return jsonError(format, session, e);
+            return jsonError(format, session, e, e.getLocation());
         } catch (IOException e) {
             return session.finish(format.name(), ioError(e, session), null);
         }
@@ -266,11 +312,11 @@ public final class LogReader {
         return new ReadSession(name, badRecords == BadRecordPolicy.FAIL, maxExcerptChars, events);
     }
 
-    private static FileReport jsonError(Format format, ReadSession session, JacksonException e) {
+    private static FileReport jsonError(Format format, ReadSession session, JacksonException e,
+                                        TokenStreamLocation at) {
         if (e.getCause() instanceof IOException io) {
             return session.finish(format.name(), ioError(io, session), null);
         }
-        TokenStreamLocation at = e.getLocation();
         long line = at == null ? 0 : at.getLineNr();
         long column = at == null ? 0 : at.getColumnNr();
         String where = "line " + Texts.number(line) + ", column " + Texts.number(column);
@@ -296,7 +342,7 @@ public final class LogReader {
     private static String ioError(IOException e, ReadSession session) {
         String after = "after " + Texts.count(session.completedRecords(), "record");
         if (e instanceof CompressedDataException c) {
-            return (c.truncated() ? "truncated gzip " : "corrupt gzip ") + after + ": " + c.getMessage();
+            return c.kind().label() + " " + after + ": " + c.getMessage();
         }
         return "I/O error " + after + ": " + reason(e);
     }

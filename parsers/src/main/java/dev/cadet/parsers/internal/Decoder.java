@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns raw input bytes into UTF-8 JSON text plus a prefix to sniff: gzip is recognised by its magic
- * bytes (never by the file name) and decompressed, a UTF-8 byte order mark is dropped, UTF-16 (with a
- * byte order mark) is re-encoded.
+ * bytes (never by the file name) and decompressed, a UTF-8 byte order mark is dropped, UTF-16 and UTF-32
+ * (with or without a byte order mark) are re-encoded.
  */
 public final class Decoder {
 
@@ -35,12 +35,17 @@ public final class Decoder {
     }
 
     public static Decoded open(InputStream raw) throws IOException {
+        return open(raw, GzipLimits.DEFAULT);
+    }
+
+    /** Decodes with the given bounds on gzip expansion. */
+    public static Decoded open(InputStream raw, GzipLimits limits) throws IOException {
         byte[] magic = new byte[2];
         int m = raw.readNBytes(magic, 0, 2);
         InputStream content = new PrefixedInputStream(magic, 0, m, raw, null);
         boolean gzip = m == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
         if (gzip) {
-            content = GzipGuard.open(content);
+            content = GzipGuard.open(content, limits);
         }
         return sniffPrefix(content, gzip, true);
     }
@@ -61,12 +66,12 @@ public final class Decoder {
             failure = e;
         }
         int offset = 0;
+        Wide wide = mayTranscode ? wide(buf, n) : null;
         if (n >= 3 && (buf[0] & 0xff) == 0xef && (buf[1] & 0xff) == 0xbb && (buf[2] & 0xff) == 0xbf) {
             offset = 3;
-        } else if (mayTranscode && n >= 2 && isUtf16Bom(buf[0], buf[1])) {
-            Charset charset = (buf[0] & 0xff) == 0xff ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
-            InputStream rest = new PrefixedInputStream(buf, 2, n - 2, content, failure);
-            InputStreamReader reader = new InputStreamReader(rest, charset.newDecoder()
+        } else if (wide != null) {
+            InputStream rest = new PrefixedInputStream(buf, wide.bom, n - wide.bom, content, failure);
+            InputStreamReader reader = new InputStreamReader(rest, wide.charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE));
             return sniffPrefix(new TranscodingInputStream(reader), gzip, false);
@@ -75,9 +80,47 @@ public final class Decoder {
         return new Decoded(buf, offset, n - offset, body, gzip, failure);
     }
 
-    private static boolean isUtf16Bom(byte a, byte b) {
-        int x = a & 0xff;
-        int y = b & 0xff;
-        return (x == 0xff && y == 0xfe) || (x == 0xfe && y == 0xff);
+    /** A UTF-16 or UTF-32 encoding, and the length of its byte order mark (0 when there is none). */
+    private record Wide(Charset charset, int bom) {
+    }
+
+    /**
+     * UTF-16 or UTF-32, told by a byte order mark or, without one, by where the zero bytes are: JSON starts
+     * with an ASCII character, so its first code unit is mostly zeros (RFC 4627, section 3). Such input is
+     * re-encoded to UTF-8, so that excerpts and line splitting see the text as it reads.
+     */
+    private static Wide wide(byte[] b, int n) {
+        int b0 = n > 0 ? b[0] & 0xff : -1;
+        int b1 = n > 1 ? b[1] & 0xff : -1;
+        int b2 = n > 2 ? b[2] & 0xff : -1;
+        int b3 = n > 3 ? b[3] & 0xff : -1;
+        if (b0 == 0 && b1 == 0 && b2 == 0xfe && b3 == 0xff) {
+            return new Wide(Charset.forName("UTF-32BE"), 4);
+        }
+        if (b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0) {
+            return new Wide(Charset.forName("UTF-32LE"), 4);
+        }
+        if (b0 == 0xff && b1 == 0xfe) {
+            return new Wide(StandardCharsets.UTF_16LE, 2);
+        }
+        if (b0 == 0xfe && b1 == 0xff) {
+            return new Wide(StandardCharsets.UTF_16BE, 2);
+        }
+        if (n < 4) {
+            return null;
+        }
+        if (b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0) {
+            return new Wide(Charset.forName("UTF-32BE"), 0);
+        }
+        if (b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+            return new Wide(Charset.forName("UTF-32LE"), 0);
+        }
+        if (b0 == 0 && b1 != 0 && b2 == 0 && b3 != 0) {
+            return new Wide(StandardCharsets.UTF_16BE, 0);
+        }
+        if (b0 != 0 && b1 == 0 && b2 != 0 && b3 == 0) {
+            return new Wide(StandardCharsets.UTF_16LE, 0);
+        }
+        return null;
     }
 }

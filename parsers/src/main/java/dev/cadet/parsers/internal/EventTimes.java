@@ -68,15 +68,19 @@ public final class EventTimes {
         return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
     }
 
+    /**
+     * {@code java.time} reads years up to +/-999,999,999, whose milliseconds do not fit in a long: such a
+     * time throws {@link ArithmeticException}, and is no timestamp any event can have.
+     */
     private static long parseSlow(String s) {
         try {
             return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
-        } catch (DateTimeException e) {
-            // not the extended form; try the basic one next
+        } catch (DateTimeException | ArithmeticException e) {
+            // not the extended form, or not representable; try the basic one next
         }
         try {
             return OffsetDateTime.parse(s, BASIC).withOffsetSameInstant(ZoneOffset.UTC).toInstant().toEpochMilli();
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             return INVALID;
         }
     }

@@ -1,6 +1,7 @@
 package dev.cadet.parsers.internal;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
 
 import java.io.InputStream;
 
@@ -26,6 +27,11 @@ public final class JsonInput implements AutoCloseable {
             parser = Json.parser(capture);
         }
         return parser;
+    }
+
+    /** Where the token stream is now, or {@code null} before it was created. */
+    public TokenStreamLocation location() {
+        return parser == null ? null : parser.currentLocation();
     }
 
     /** The content split into lines, for JSON Lines; use either this or {@link #parser()}, not both. */

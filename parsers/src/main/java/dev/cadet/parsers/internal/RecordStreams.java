@@ -6,6 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,8 @@ public final class RecordStreams {
                 continue;
             }
             CloudEvent event;
-            try (JsonParser lp = Json.parser(buf, 0, len)) {
+            JsonParser lp = Json.parser(buf, 0, len);
+            try {
                 JsonToken t = lp.nextToken();
                 event = reader.read(lp, t, origin);
                 if (lp.nextToken() != null) {
@@ -94,10 +96,14 @@ public final class RecordStreams {
                 session.reject(origin, e.getMessage(), excerpt);
                 continue;
             } catch (JacksonException e) {
-                long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-                session.reject(origin, "malformed JSON at column " + Texts.number(column) + ": "
+                // A limit violation carries no location of its own; the line's parser knows where it stopped.
+                TokenStreamLocation at = e.getLocation() != null ? e.getLocation() : lp.currentLocation();
+                String what = e instanceof StreamConstraintsException ? "JSON exceeds a parser limit" : "malformed JSON";
+                session.reject(origin, what + " at column " + Texts.number(at.getColumnNr()) + ": "
                         + Texts.parserMessage(e), excerpt);
                 continue;
+            } finally {
+                lp.close();
             }
             finish(session, event);
         }

@@ -21,6 +21,22 @@ public final class Texts {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A size for people: {@code 512 bytes}, {@code 64 MiB}, {@code 1.5 GiB}. */
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return count(n, "byte");
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double v = n;
+        int unit = -1;
+        while (v >= 1024 && unit < units.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        String format = v == Math.rint(v) ? "%.0f %s" : "%.1f %s";
+        return String.format(Locale.ROOT, format, v, units[unit]);
+    }
+
     /** {@code 1 record}, {@code 1,234 records}. */
     public static String count(long n, String noun) {
         return number(n) + " " + (n == 1 ? noun : noun + "s");

@@ -125,7 +125,8 @@ public final class MarkdownReport {
         PipelineCounters p = r.pipeline();
         if (p.late() > 0) {
             out.line("**Warning:** " + count(p.late(), "event") + " arrived later than the allowed lateness: "
-                    + "counted, not analysed.").blank();
+                    + "counted, not analysed" + (p.lateEvents().isEmpty() ? "." : ":")).blank();
+            lateEvents(p);
         }
         Map<String, Long> byDetector = index.findingsByDetector();
         out.line("Findings: " + r.findings().size() + (byDetector.isEmpty() ? "." : " ("
@@ -160,6 +161,16 @@ public final class MarkdownReport {
                 .line("- Accounts: " + (accounts.isEmpty() ? "not named in the logs" : list(accounts)))
                 .line("- Regions: " + (regions.isEmpty() ? "not named in the logs" : list(regions)))
                 .line("- Time range: " + Text.time(first) + " to " + Text.time(last)).blank();
+    }
+
+    /** Where the late events are, so that nothing is dropped without the analyst being able to find it. */
+    private void lateEvents(PipelineCounters p) {
+        if (p.lateEvents().isEmpty()) {
+            return;
+        }
+        List<String> where = p.lateEvents().stream().map(Text::locationWithLine).toList();
+        long unlisted = p.late() - where.size();
+        out.line("- Late records: " + list(where) + (unlisted > 0 ? " and " + unlisted + " not listed" : "")).blank();
     }
 
     private static Set<String> sortedNonNull(List<Coverage> coverage, Function<Coverage, String> field) {

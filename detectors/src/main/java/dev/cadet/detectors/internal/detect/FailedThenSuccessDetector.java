@@ -187,12 +187,15 @@ public final class FailedThenSuccessDetector extends AbstractDetector {
         void addFailure(String key, CloudEvent e, long bound) {
             int id = ids.idOf(key);
             Failures f = id < 0 ? null : state.get(id);
-            if (f == null) {
+            if (f != null) {
+                // Dropping the key's old failures may release it: then it starts afresh below, or the new
+                // failure would go to state no longer held.
+                evict(id, f, bound);
+            }
+            if (f == null || f.isEmpty()) {
                 id = ids.acquire(key);
                 f = new Failures();
                 state.put(id, f);
-            } else {
-                evict(id, f, bound);
             }
             f.add(e);
             expiry.add(e.time(), id);

@@ -100,7 +100,8 @@ final class CloudTrailMapper {
     }
 
     private static String required(JsonToken t, String value, String field) {
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+        // A number or boolean here is not an operation name: reading it as text would invent an action.
+        if (t != null && t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
             throw new RecordException("field '" + field + "' must be a string, found " + Texts.describe(t));
         }
         if (value == null) {
