@@ -15,19 +15,15 @@ import dev.cadet.parsers.internal.EventTimes;
 import dev.cadet.parsers.internal.IpLiterals;
 import dev.cadet.parsers.internal.ReadSession;
 import dev.cadet.parsers.internal.RecordException;
+import dev.cadet.parsers.internal.Scripts;
+import dev.cadet.parsers.internal.SyntheticIds;
 import dev.cadet.parsers.internal.Texts;
 import tools.jackson.core.JsonToken;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Turns the fields picked from one CloudTrail record into a {@link CloudEvent}, following the mapping in
@@ -38,8 +34,6 @@ final class CloudTrailMapper {
 
     private static final String SUFFIX = ".amazonaws.com";
     private static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
-    /** User data is at most 16 KB once decoded; anything much larger is not user data. */
-    private static final int MAX_USER_DATA_CHARS = 64 * 1024;
 
     private final ReadSession session;
     /** eventSource, then eventName, to the shared action string: no concatenation per record. */
@@ -123,13 +117,8 @@ final class CloudTrailMapper {
 
     /** CloudTrail's eventID; without one, a name-based UUID of what identifies the call, stable across runs. */
     private static String eventId(CloudTrailRecord r, Actor actor) {
-        if (r.eventId != null) {
-            return r.eventId;
-        }
-        String key = String.join("|", String.valueOf(r.requestId), String.valueOf(r.eventTime),
-                String.valueOf(r.eventSource), String.valueOf(r.eventName), actor.principalId(),
-                String.valueOf(r.sourceIp));
-        return "synthetic-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+        return r.eventId != null ? r.eventId
+                : SyntheticIds.of(r.requestId, r.eventTime, r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
     }
 
     // --- outcome -----------------------------------------------------------------------------------
@@ -368,7 +357,7 @@ final class CloudTrailMapper {
         if (kind == EventKind.COMMAND_EXECUTION) {
             String userData = r.userDataGiven ? r.userData
                     : r.launchTemplateUserDataGiven ? r.launchTemplateUserData : r.attributeValue;
-            return new Command("userData", decodeUserData(userData), null, null);
+            return new Command("userData", Scripts.base64Lines(userData), null, null);
         }
         return null;
     }
@@ -379,11 +368,7 @@ final class CloudTrailMapper {
             return List.of();
         }
         List<String> lines = new ArrayList<>(commands.size());
-        for (String command : commands) {
-            for (String line : command.split("\r?\n", -1)) {
-                lines.add(line);
-            }
-        }
+        Scripts.addLines(lines, commands);
         return lines;
     }
 
@@ -394,39 +379,6 @@ final class CloudTrailMapper {
         }
         String prefix = r.outputBucket != null ? r.outputPrefix : r.responseOutputPrefix;
         return "s3://" + bucket + (prefix == null ? "" : "/" + prefix);
-    }
-
-    /**
-     * User data is base64; its text lines when it decodes to UTF-8 text, else nothing (CloudTrail mostly
-     * writes {@code <sensitiveDataRemoved>}, and compressed or binary user data is not text).
-     */
-    static List<String> decodeUserData(String value) {
-        if (value == null || value.length() > MAX_USER_DATA_CHARS * 2) {
-            return List.of();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(value.replaceAll("\\s", ""));
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return List.of();
-        }
-        if (text.isEmpty() || text.indexOf('\0') >= 0) {
-            return List.of();
-        }
-        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-        if (lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
-        }
-        return lines;
     }
 
     @SafeVarargs
