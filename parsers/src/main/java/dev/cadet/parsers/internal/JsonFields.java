@@ -32,6 +32,51 @@ public final class JsonFields {
         return false;
     }
 
+    /**
+     * The verdict on a record that is not a JSON object: the value is consumed, so reading goes on with the next.
+     *
+     * @param expected what a record should be, for example {@code an Azure Activity Log record}
+     */
+    public static RecordException notAnObject(JsonParser p, JsonToken first, String expected) {
+        p.skipChildren();
+        return new RecordException("record is not a JSON object (found " + Texts.describe(first) + "); expected "
+                + expected);
+    }
+
+    /** The text of one member of an object (the rest skipped), or {@code null}; a value that is no object is consumed. */
+    public static String member(JsonParser p, JsonToken t, String member) {
+        if (!isObject(p, t)) {
+            return null;
+        }
+        String value = null;
+        String name;
+        while ((name = p.nextName()) != null) {
+            JsonToken v = p.nextToken();
+            if (member.equals(name)) {
+                value = text(p, v);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return value;
+    }
+
+    /** Walks every object item of an array (each time on its {@code START_OBJECT}); anything else is consumed. */
+    public static void eachObject(JsonParser p, JsonToken t, Walker walker) {
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        JsonToken item;
+        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (item == JsonToken.START_OBJECT) {
+                walker.walk(p, item);
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
     /** A scalar as text ({@code null} for null, empty strings, objects and arrays, which are consumed). */
     public static String text(JsonParser p, JsonToken t) {
         switch (t) {

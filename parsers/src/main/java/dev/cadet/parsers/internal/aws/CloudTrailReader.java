@@ -3,8 +3,6 @@ package dev.cadet.parsers.internal.aws;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Origin;
 import dev.cadet.parsers.internal.ReadSession;
-import dev.cadet.parsers.internal.RecordException;
-import dev.cadet.parsers.internal.Texts;
 import dev.cadet.parsers.internal.ValueReader;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -12,6 +10,7 @@ import tools.jackson.core.JsonToken;
 import java.util.List;
 
 import static dev.cadet.parsers.internal.JsonFields.isObject;
+import static dev.cadet.parsers.internal.JsonFields.notAnObject;
 import static dev.cadet.parsers.internal.JsonFields.strings;
 import static dev.cadet.parsers.internal.JsonFields.text;
 import static dev.cadet.parsers.internal.JsonFields.valueOrText;
@@ -34,9 +33,7 @@ final class CloudTrailReader implements ValueReader {
     @Override
     public CloudEvent read(JsonParser p, JsonToken first, Origin origin) {
         if (first != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            throw new RecordException("record is not a JSON object (found " + Texts.describe(first)
-                    + "); expected a CloudTrail event");
+            throw notAnObject(p, first, "a CloudTrail event");
         }
         r.reset();
         record(p);
