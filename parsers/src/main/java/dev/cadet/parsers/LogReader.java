@@ -212,7 +212,7 @@ public final class LogReader {
         ReadSession session = session(name, events);
         try {
             FileReport report = read(in, session);
-            return new FileResult(report, session.rejects());
+            return new FileResult(report, session.rejects(), session.history());
         } catch (StopReading e) {
             throw new InputException(e.getMessage(), e.origin());
         }
