@@ -3,8 +3,11 @@ package dev.cadet.parsers;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Command;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +34,13 @@ public final class CommandHistory {
 
     private static final CommandHistory EMPTY = new CommandHistory(Map.of());
 
+    /** Merging in this order makes the history independent of the order files were read in. */
+    private static final Comparator<Command> MERGE_ORDER = Comparator.comparing(Command::commandId)
+            .thenComparing(c -> c.lines().isEmpty())
+            .thenComparing(c -> String.valueOf(c.document()))
+            .thenComparing(c -> String.join("\n", c.lines()))
+            .thenComparing(c -> String.valueOf(c.outputLocation()));
+
     private final Map<String, Command> byId;
 
     private CommandHistory(Map<String, Command> byId) {
@@ -43,17 +53,22 @@ public final class CommandHistory {
     }
 
     /**
-     * The history of these entries. Entries without a command id are ignored. Several entries for one command
-     * (list-commands gives the command text once, list-command-invocations one entry per instance) are merged:
-     * for each part, the first entry that has it, in the order given, wins.
+     * The history of these entries, whatever their order. Entries without a command id are ignored. Several
+     * entries for one command (list-commands gives the command text once, list-command-invocations one entry
+     * per instance) are merged part by part; where two entries disagree, the one with command text wins, then
+     * the first in a fixed order of their contents.
      */
     public static CommandHistory of(Collection<Command> entries) {
-        Map<String, Command> byId = new LinkedHashMap<>();
+        List<Command> sorted = new ArrayList<>(entries.size());
         for (Command entry : entries) {
-            Objects.requireNonNull(entry, "history entry");
-            if (entry.commandId() != null) {
-                byId.merge(entry.commandId(), entry, CommandHistory::fill);
+            if (Objects.requireNonNull(entry, "history entry").commandId() != null) {
+                sorted.add(entry);
             }
+        }
+        sorted.sort(MERGE_ORDER);
+        Map<String, Command> byId = new LinkedHashMap<>();
+        for (Command entry : sorted) {
+            byId.merge(entry.commandId(), entry, CommandHistory::fill);
         }
         return byId.isEmpty() ? EMPTY : new CommandHistory(Map.copyOf(byId));
     }

@@ -40,7 +40,7 @@ class CommandHistoryTest {
     }
 
     @Test
-    void invocationsGiveTheOutputLocationAndListCommandsTheText() throws IOException {
+    void listCommandsGivesTheTextWhateverTheOrderOfTheFiles() throws IOException {
         List<Command> entries = new ArrayList<>(Reads.read(reader, "invocations.json",
                 GoldenTest.resource("ssm/list-command-invocations.json")).result().history());
         entries.addAll(Reads.read(reader, "commands.json", GoldenTest.resource("ssm/list-commands.json"))
@@ -49,13 +49,25 @@ class CommandHistoryTest {
         CommandHistory commands = CommandHistory.of(entries);
 
         assertThat(commands.size()).isEqualTo(2);
+        // The invocations came first, but the command's own entry (with its text) decides where they disagree.
         assertThat(commands.find("9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b")).hasValue(new Command("AWS-RunRemoteScript",
-                List.of("inventory.sh --all"), "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
-                "s3://ops-command-output/inventory/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/i-0b1c2d3e4f5a60728/"
-                        + "awsrunShellScript"));
+                List.of("inventory.sh --all"), "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", "s3://ops-command-output/inventory"));
         assertThat(commands.find(COMMAND_ID).orElseThrow().lines()).hasSize(3);
         assertThat(commands.find("no-such-command")).isEmpty();
         assertThat(commands.find(null)).isEmpty();
+    }
+
+    @Test
+    void theOrderOfTheEntriesDoesNotMatter() {
+        Command text = new Command("AWS-RunShellScript", List.of("whoami"), "c-1", null);
+        Command invocation = new Command("AWS-RunShellScript", List.of(), "c-1", "s3://out/c-1");
+        Command other = new Command("Custom-Doc", List.of("id"), "c-1", null);
+
+        Command merged = CommandHistory.of(List.of(text, invocation, other)).find("c-1").orElseThrow();
+
+        assertThat(CommandHistory.of(List.of(other, invocation, text)).find("c-1")).hasValue(merged);
+        assertThat(CommandHistory.of(List.of(invocation, other, text)).find("c-1")).hasValue(merged);
+        assertThat(merged.outputLocation()).isEqualTo("s3://out/c-1");
     }
 
     @Test

@@ -6,6 +6,8 @@ import tools.jackson.core.JsonToken;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Picking values out of a record while walking its tokens once, shared by every provider reader: scalars as
@@ -19,6 +21,9 @@ public final class JsonFields {
     public interface Walker {
         void walk(JsonParser p, JsonToken first);
     }
+
+    private static final int CASELESS_LIMIT = 4096;
+    private static final Map<String, String> CASELESS = new ConcurrentHashMap<>();
 
     private JsonFields() {
     }
@@ -138,8 +143,16 @@ public final class JsonFields {
 
     /** A property name compared without case: Log Analytics writes {@code Caller} where Azure writes {@code caller}. */
     public static String caseless(String name) {
-        // Allocates only when the name has upper-case letters.
-        return name.toLowerCase(Locale.ROOT);
+        // Parsers hand out one canonical instance per property name, so the lower-case form is looked up rather
+        // than built (and hashed again by the caller's switch) for every record. Bounded: names are input.
+        String lower = CASELESS.get(name);
+        if (lower == null) {
+            lower = name.toLowerCase(Locale.ROOT);
+            if (CASELESS.size() < CASELESS_LIMIT) {
+                CASELESS.put(name, lower);
+            }
+        }
+        return lower;
     }
 
     /**

@@ -25,7 +25,6 @@ import tools.jackson.core.JsonToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import static dev.cadet.parsers.internal.EventTimes.SlashDates.MONTH_FIRST;
 import static dev.cadet.parsers.internal.JsonFields.caseless;
@@ -40,8 +39,6 @@ import static dev.cadet.parsers.internal.Nulls.first;
  */
 final class AzureMapper {
 
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-            + "[0-9a-fA-F]{12}");
     /** The resource types that are machines a command runs on, as they appear in a lower-case resource id. */
     private static final String[] MACHINES = {"/providers/microsoft.compute/virtualmachinescalesets/",
             "/providers/microsoft.compute/virtualmachines/", "/providers/microsoft.hybridcompute/machines/",
@@ -199,7 +196,7 @@ final class AzureMapper {
             return new Actor(session.intern(person), PrincipalType.USER, session.intern(first(r.claimsName, person)),
                     session.intern(tenant), null, mfa, null, null);
         }
-        String callerId = r.caller != null && GUID.matcher(r.caller).matches() ? r.caller : null;
+        String callerId = isGuid(r.caller) ? r.caller : null;
         String objectId = Principals.lower(first(callerId, r.objectId, r.evidencePrincipalId));
         String principal = first(objectId, Principals.lower(r.appId), r.caller);
         if (principal == null) {
@@ -225,6 +222,21 @@ final class AzureMapper {
         }
         return new Actor(session.intern(principal), type, session.intern(display), session.intern(tenant), null,
                 mfa, null, null);
+    }
+
+    /** An object id: {@code 8-4-4-4-12} hexadecimal digits. */
+    static boolean isGuid(String s) {
+        if (s == null || s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code live.com#rob@contoso.com} (a guest's name claim) to {@code rob@contoso.com}. */
