@@ -49,6 +49,7 @@ class GoldenTest {
             "entra/signins-records.json,      azure-records,                3,  3, 0, 0",
             "entra/audits-value.json,         entra-value,                  5,  4, 0, 1",
             "entra/audits-loganalytics.json,  entra-jsonl,                  2,  2, 0, 0",
+            "entra/signins-loganalytics.json, entra-jsonl,                  2,  2, 0, 0",
             "gcp/gcloud-array.json,           gcp-array,                   11, 10, 1, 0",
             "gcp/sink.json,                   gcp-jsonl,                    3,  2, 0, 1",
             "gcp/entries.json,                gcp-entries,                  1,  1, 0, 0",

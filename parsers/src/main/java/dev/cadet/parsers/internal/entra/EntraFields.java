@@ -48,7 +48,8 @@ public final class EntraFields {
             case "signineventtypes" -> strings(p, t, r.signInEventTypes);
             case "serviceprincipalid" -> r.servicePrincipalId = text(p, t);
             case "serviceprincipalname" -> r.servicePrincipalName = text(p, t);
-            case "tenantid", "aadtenantid" -> r.tenantId = text(p, t);
+            case "tenantid" -> r.tenantId = text(p, t);
+            case "aadtenantid" -> r.aadTenantId = text(p, t);
             case "hometenantid" -> r.homeTenantId = text(p, t);
             case "resulttype" -> r.resultType = text(p, t);
             case "resultdescription" -> r.resultDescription = text(p, t);

@@ -78,7 +78,7 @@ public final class EntraMapper {
         Actor actor = signInActor(r, action, outcome);
         String ip = first(r.ipAddress, r.envCallerIp);
         Source source = Sources.of(session, ip, r.userAgent, first(r.country, r.locationText, r.envLocation), r.city);
-        String tenant = first(r.envTenantId, r.tenantId, r.homeTenantId);
+        String tenant = r.tenant();
         String eventId = r.id != null ? r.id
                 : SyntheticIds.of("entra-sign-in", String.valueOf(time), actor.principalId(), ip, r.appId, r.errorCode);
         return new CloudEvent(Provider.ENTRA, eventId, time, EventKind.AUTHENTICATION, action, outcome,
@@ -139,7 +139,7 @@ public final class EntraMapper {
             principal = Actor.UNKNOWN_PRINCIPAL;
             display = null;
         }
-        String tenant = first(r.homeTenantId, r.envTenantId, r.tenantId);
+        String tenant = first(r.homeTenantId, r.tenant());
         return new Actor(session.intern(principal), type, session.intern(display), session.intern(tenant), null,
                 mfa(r, outcome), null, null);
     }
@@ -188,7 +188,7 @@ public final class EntraMapper {
                 subject = first(upn, id);
             }
         }
-        String tenant = first(r.envTenantId, r.tenantId);
+        String tenant = r.tenant();
         String eventId = r.id != null ? r.id
                 : SyntheticIds.of("entra-audit", String.valueOf(time), activity, actor.principalId(),
                         String.join(",", targets));

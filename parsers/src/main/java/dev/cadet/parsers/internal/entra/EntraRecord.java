@@ -20,6 +20,7 @@ public final class EntraRecord {
     String envResultDescription;
     String envCorrelationId;
     String timeGenerated;
+    /** The Log Analytics table of a row ({@code SigninLogs}, {@code AuditLogs}); its {@code TenantId} is the workspace. */
     String tableType;
     String operationName;
 
@@ -38,6 +39,7 @@ public final class EntraRecord {
     String servicePrincipalId;
     String servicePrincipalName;
     String tenantId;
+    String aadTenantId;
     String homeTenantId;
     String resultType;
     String resultDescription;
@@ -94,6 +96,7 @@ public final class EntraRecord {
         servicePrincipalId = null;
         servicePrincipalName = null;
         tenantId = null;
+        aadTenantId = null;
         homeTenantId = null;
         resultType = null;
         resultDescription = null;
@@ -121,6 +124,15 @@ public final class EntraRecord {
         targetNames.clear();
         targetUpns.clear();
         modifiedProperties.clear();
+    }
+
+    /** The Entra tenant: a Log Analytics row's {@code TenantId} is its workspace, so there it is {@code AADTenantId}. */
+    String tenant() {
+        if (envTenantId != null) {
+            return envTenantId;
+        }
+        return tableType != null ? (aadTenantId != null ? aadTenantId : homeTenantId) : (tenantId != null ? tenantId
+                : homeTenantId);
     }
 
     /** Fills the Azure Monitor envelope of a diagnostic record, read by the Azure reader. */

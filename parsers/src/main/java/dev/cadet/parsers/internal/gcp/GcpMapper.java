@@ -87,7 +87,8 @@ final class GcpMapper {
                 // a token issue acts on no machine
             }
             default -> {
-                Targets.add(session, targets, machine(r.resourceName));
+                // The resource name says which machine; the numeric instance id only when there is no name.
+                Targets.add(session, targets, first(machine(r.resourceName), r.instanceId));
                 if (kind == EventKind.COMMAND_EXECUTION) {
                     command = command(r);
                 }
