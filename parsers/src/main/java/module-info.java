@@ -7,6 +7,7 @@
 module dev.cadet.parsers {
     requires transitive dev.cadet.model;
     requires tools.jackson.core;
+    requires org.apache.commons.csv;
 
     exports dev.cadet.parsers;
 }

@@ -5,11 +5,13 @@ import dev.cadet.detectors.DetectionResult;
 import dev.cadet.detectors.Pipeline;
 import dev.cadet.model.CadetException;
 import dev.cadet.model.CloudEvent;
+import dev.cadet.model.Command;
 import dev.cadet.model.FileReport;
 import dev.cadet.model.InputReport;
 import dev.cadet.model.Reject;
 import dev.cadet.model.ScanFilter;
 import dev.cadet.model.ScanResult;
+import dev.cadet.parsers.CommandHistory;
 import dev.cadet.parsers.FileResult;
 import dev.cadet.parsers.LogReader;
 
@@ -89,11 +91,15 @@ public final class ScanJob {
         List<FileReport> reports = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         List<CloudEvent> events = new ArrayList<>();
+        List<Command> history = new ArrayList<>();
         for (Parsed p : parsed) {
             reports.add(p.result.report());
             rejects.addAll(p.result.rejects());
             events.addAll(p.events);
+            history.addAll(p.result.history());
         }
+        // SSM command history supplied alongside fills in the command text CloudTrail hides, by command id.
+        events.replaceAll(CommandHistory.of(history)::attach);
         reports.sort(Comparator.comparing(FileReport::file));
         rejects.sort(Comparator.comparing((Reject r) -> r.origin().file()).thenComparingLong(r -> r.origin().record()));
         events.sort(CANONICAL_ORDER);

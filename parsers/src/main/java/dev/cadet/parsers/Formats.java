@@ -5,7 +5,15 @@ import dev.cadet.parsers.internal.FormatDetector;
 import dev.cadet.parsers.internal.Peek;
 import dev.cadet.parsers.internal.Sketch;
 import dev.cadet.parsers.internal.Texts;
+import dev.cadet.parsers.internal.aws.CloudTrailCsv;
 import dev.cadet.parsers.internal.aws.CloudTrailDetector;
+import dev.cadet.parsers.internal.azure.AzureCsv;
+import dev.cadet.parsers.internal.azure.AzureDetector;
+import dev.cadet.parsers.internal.csv.CsvDetector;
+import dev.cadet.parsers.internal.csv.CsvHeader;
+import dev.cadet.parsers.internal.entra.EntraDetector;
+import dev.cadet.parsers.internal.gcp.GcpDetector;
+import dev.cadet.parsers.internal.ssm.SsmHistoryDetector;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,8 +26,16 @@ final class Formats {
     /** Reported for content no detector recognised. */
     static final String UNKNOWN = "unknown";
 
-    private static final List<FormatDetector> DETECTORS = List.of(new CloudTrailDetector());
+    /**
+     * First match wins. Entra before Azure: a Log Analytics audit row has an operation name and a time, like an
+     * Azure record, but also {@code ActivityDisplayName}, which no Azure record has. CSV last: it is asked only
+     * about content that is not JSON.
+     */
+    private static final List<FormatDetector> DETECTORS = List.of(new CloudTrailDetector(), new SsmHistoryDetector(),
+            new EntraDetector(), new AzureDetector(), new GcpDetector(),
+            new CsvDetector(List.of(CloudTrailCsv.layout(), AzureCsv.logAnalytics(), AzureCsv.portal())));
     private static final int NAMES_SHOWN = 8;
+    private static final int COLUMNS_SHOWN = 16;
 
     private Formats() {
     }
@@ -37,7 +53,7 @@ final class Formats {
 
     /** The error of an unrecognised input: what was seen, and what would have been accepted. */
     static String unknown(Peek peek) {
-        String accepted = DETECTORS.stream().map(FormatDetector::accepts).collect(Collectors.joining(" or "));
+        String accepted = DETECTORS.stream().map(FormatDetector::accepts).collect(Collectors.joining("; or "));
         return "unknown format: found " + seen(peek) + "; expected " + accepted;
     }
 
@@ -55,7 +71,12 @@ final class Formats {
         }
         Sketch first = peek.first();
         if (first == null || !(first.isObject() || first.isArray())) {
-            // A lone string or number at the top level is what a CSV or text file looks like to a JSON parser.
+            List<String> columns = CsvDetector.header(peek);
+            if (columns != null) {
+                return "a CSV file with " + Texts.count(columns.size(), "column") + ": "
+                        + CsvHeader.describe(columns, COLUMNS_SHOWN);
+            }
+            // A lone string or number at the top level is what a text file looks like to a JSON parser.
             return "text that is not JSON, starting with " + Texts.quote(peek.preview(), 82);
         }
         if (first.isObject()) {

@@ -36,9 +36,9 @@ import java.util.function.Consumer;
 
 /**
  * Reads audit-log inputs into normalized events. The format of each input is sniffed from its content
- * (gzip or plain, then the JSON shape), records are streamed one at a time so memory does not grow
- * with the file, and every record is accounted for: it becomes an event, is skipped by rule (a digest
- * file) or is quarantined with its location and reason.
+ * (gzip or plain, then the JSON shape or the CSV header), records are streamed one at a time so memory does
+ * not grow with the file, and every record is accounted for: it becomes an event, is skipped by rule (a
+ * digest file, SSM command history) or is quarantined with its location and reason.
  *
  * <p>Immutable and thread-safe: one instance can read many files in parallel. Each call to
  * {@code read} delivers the events of one input, in input order, on the calling thread.
@@ -253,7 +253,7 @@ public final class LogReader {
         ReadSession session = session(name, events);
         try {
             FileReport report = read(in, session);
-            return new FileResult(report, session.rejects());
+            return new FileResult(report, session.rejects(), session.history());
         } catch (StopReading e) {
             throw new InputException(e.getMessage(), e.origin());
         }

@@ -240,21 +240,30 @@ class BadInputTest {
 
         assertThat(out.report().format()).isEqualTo("unknown");
         assertThat(out.report().records()).isZero();
+        // A CSV whose columns match no layout: the columns found, then every layout's required columns.
         assertThat(out.report().error()).startsWith(
-                "unknown format: found text that is not JSON, starting with 'eventTime,eventName,userName'; "
-                        + "expected CloudTrail JSON (");
+                "unknown format: found a CSV file with 3 columns: eventTime, eventName, userName; "
+                        + "expected CloudTrail JSON (").contains("; or a CSV export with a header: a CloudTrail table "
+                + "export (Log Analytics AWSCloudTrail, Athena, CloudTrail Lake) (columns TimeGenerated or eventTime, "
+                + "EventSource, EventName); a Log Analytics AzureActivity table export (columns TimeGenerated, "
+                + "OperationNameValue)");
         assertThatThrownBy(() -> read(STRICT, "export.csv", utf8("a,b\n1,2\n")))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("file export.csv (unknown): unknown format: found text that is not JSON");
+                .hasMessageStartingWith("file export.csv (unknown): unknown format: found a CSV file with 2 columns: a, b;");
+        assertThat(read("notes.txt", "Incident notes\nnothing to see\n").report().error())
+                .startsWith("unknown format: found text that is not JSON, starting with 'Incident notes'; expected ");
     }
 
     @Test
     void foreignJsonIsUnknownNotQuarantined() {
-        Reads.Outcome out = read("azure.json", "{\"value\": [{\"operationName\": {\"value\": \"x\"}, \"caller\": \"a\"}]}");
+        // A Kubernetes audit event: JSON, but no provider's.
+        Reads.Outcome out = read("k8s.json", "{\"apiVersion\": \"audit.k8s.io/v1\", \"kind\": \"Event\", "
+                + "\"stage\": \"ResponseComplete\"}");
 
         assertThat(out.report().format()).isEqualTo("unknown");
         assertThat(out.report().quarantined()).isZero();
-        assertThat(out.report().error()).startsWith("unknown format: found a JSON object with field value;");
+        assertThat(out.report().error())
+                .startsWith("unknown format: found a JSON object with fields apiVersion, kind, stage;");
     }
 
     @Test

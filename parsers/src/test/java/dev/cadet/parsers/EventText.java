@@ -3,6 +3,7 @@ package dev.cadet.parsers;
 import dev.cadet.model.Actor;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Command;
+import dev.cadet.model.Reject;
 import dev.cadet.model.Source;
 
 import java.time.Instant;
@@ -55,6 +56,30 @@ final class EventText {
         return t.b.toString();
     }
 
+    /** A command history entry: {@code {"commandHistory":{"document":...,"lines":[...],"commandId":...}}}. */
+    static String render(Command c) {
+        EventText t = new EventText();
+        t.open();
+        t.command(c, "commandHistory");
+        t.close();
+        return t.b.toString();
+    }
+
+    /** A quarantined record: {@code {"reject":{"record":3,"line":4,"column":1,"reason":...}}}. */
+    static String render(Reject r) {
+        EventText t = new EventText();
+        t.open();
+        t.name("reject");
+        t.open();
+        t.number("record", r.origin().record());
+        t.number("line", r.origin().line());
+        t.number("column", r.origin().column());
+        t.field("reason", r.reason());
+        t.close();
+        t.close();
+        return t.b.toString();
+    }
+
     private void actor(Actor a) {
         name("actor");
         open();
@@ -84,10 +109,14 @@ final class EventText {
     }
 
     private void command(Command c) {
+        command(c, "command");
+    }
+
+    private void command(Command c, String member) {
         if (c == null) {
             return;
         }
-        name("command");
+        name(member);
         open();
         field("document", c.document());
         list("lines", c.lines());

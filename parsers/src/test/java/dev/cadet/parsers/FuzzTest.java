@@ -16,15 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FuzzTest {
 
-    private static final List<String> CASES = List.of("records", "jsonl", "single-record", "array", "lookup-events",
-            "eventbridge", "digest");
+    private static final List<String> CASES = List.of("aws/records.json", "aws/jsonl.json", "aws/single-record.json",
+            "aws/array.json", "aws/lookup-events.json", "aws/eventbridge.json", "aws/digest.json", "azure/records.json",
+            "azure/value.json", "azure/jsonl.json", "entra/signins-value.json", "entra/audits-loganalytics.json",
+            "gcp/gcloud-array.json", "gcp/sink.json", "ssm/list-commands.json", "csv/sentinel-awscloudtrail.csv",
+            "csv/athena-cloudtrail.csv", "csv/sentinel-azureactivity.csv");
 
     @Test
     void damagedInputsNeverThrowAndAlwaysAddUp() throws IOException {
         LogReader reader = LogReader.builder().maxExcerptChars(64).build();
         Random random = new Random(1651);
         for (int i = 0; i < 3_000; i++) {
-            byte[] base = GoldenAwsTest.resource(CASES.get(random.nextInt(CASES.size())) + ".json");
+            byte[] base = GoldenTest.resource(CASES.get(random.nextInt(CASES.size())));
             byte[] input = damage(base, random);
             if (random.nextInt(4) == 0) {
                 input = Reads.gzip(input);

@@ -463,7 +463,7 @@ class HostileInputTest {
                 Arguments.of("access.json", utf8("{\"time\":\"2024-05-01T10:00:00Z\",\"remote_addr\":\"203.0.113.9\","
                         + "\"request\":\"GET /\"}\n"), "a JSON object with fields time, remote_addr, request"),
                 Arguments.of("prices.csv", utf8("name,price,qty\r\napple,1.5,3\r\n"),
-                        "text that is not JSON, starting with 'name,price,qty'"),
+                        "a CSV file with 3 columns: name, price, qty; expected"),
                 Arguments.of("data.zip", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0}, "a zip archive (unpack it first)"));
     }
 

@@ -93,7 +93,7 @@ class LogReaderApiTest {
     }
 
     private static List<String> render(LogReader reader, String name) throws IOException {
-        return Reads.read(reader, name, GoldenAwsTest.resource(name + ".json")).events().stream()
+        return Reads.read(reader, name, GoldenTest.resource("aws/" + name + ".json")).events().stream()
                 .map(EventText::render).toList();
     }
 }

@@ -1,6 +1,8 @@
 package dev.cadet.parsers.internal;
 
 import dev.cadet.model.CadetException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
 
 /**
  * The structure of a file is not what its format promised (a {@code Records} member that is not an
@@ -18,6 +20,13 @@ public final class FileProblem extends CadetException {
         super(message);
         this.line = line;
         this.column = column;
+    }
+
+    /** A problem at the parser's current token: "{message} at line L, column C". */
+    public static FileProblem at(JsonParser p, String message) {
+        TokenStreamLocation at = p.currentTokenLocation();
+        return new FileProblem(message + " at line " + Texts.number(at.getLineNr()) + ", column "
+                + Texts.number(at.getColumnNr()), at.getLineNr(), at.getColumnNr());
     }
 
     public long line() {

@@ -4,10 +4,14 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The decoded content of one input, read either as one stream of JSON tokens or as lines, plus the
- * means to quote the raw text of a record that is rejected.
+ * The decoded content of one input, read either as one stream of JSON tokens, as lines, or as text (CSV),
+ * plus the means to quote the raw text of a record that is rejected.
  */
 public final class JsonInput implements AutoCloseable {
 
@@ -37,6 +41,16 @@ public final class JsonInput implements AutoCloseable {
     /** The content split into lines, for JSON Lines; use either this or {@link #parser()}, not both. */
     LineSplitter lines() {
         return new LineSplitter(body);
+    }
+
+    /**
+     * The content as UTF-8 text, for inputs that are not JSON; use either this or {@link #parser()} or
+     * {@link #lines()}. Bytes that are not UTF-8 become replacement characters rather than stopping the read.
+     */
+    public Reader text() {
+        return new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
     /** Marks the byte offset of the record about to be read, so that it can still be quoted if rejected. */

@@ -11,9 +11,11 @@ package dev.cadet.parsers.internal;
  * @param syntaxError    the JSON error that stopped the sniffer, or {@code null}
  * @param preview        the first line of the content, capped, for messages about unknown content
  * @param binary         a name for a recognised binary container (for example "zip archive"), or {@code null}
+ * @param head           the start of the content as text (at most {@link Sniffer#HEAD_CHARS} characters), for
+ *                       detectors of inputs that are not JSON (a CSV header)
  */
 public record Peek(Sketch first, boolean firstOnOneLine, boolean moreValues, String syntaxError, String preview,
-                   String binary) {
+                   String binary, String head) {
 
     /** True when the input holds nothing but whitespace. */
     public boolean blank() {

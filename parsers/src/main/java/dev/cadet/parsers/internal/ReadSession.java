@@ -1,6 +1,7 @@
 package dev.cadet.parsers.internal;
 
 import dev.cadet.model.CloudEvent;
+import dev.cadet.model.Command;
 import dev.cadet.model.FileReport;
 import dev.cadet.model.Origin;
 import dev.cadet.model.Reject;
@@ -27,6 +28,7 @@ public final class ReadSession {
     private final Consumer<CloudEvent> events;
     private final List<Reject> rejects = new ArrayList<>();
     private final Map<String, String> interned = new HashMap<>();
+    private final List<Command> history = new ArrayList<>();
 
     private String recordNoun = "record";
     private long records;
@@ -91,6 +93,19 @@ public final class ReadSession {
     public void skip() {
         open = false;
         skipped++;
+    }
+
+    /**
+     * Keeps the command text of a command history record for joining with the events that ran the command.
+     * The record itself is not an audit event: its reader returns no event, so it is counted as skipped.
+     */
+    public void remember(Command command) {
+        history.add(command);
+    }
+
+    /** The command history kept so far, in input order. */
+    public List<Command> history() {
+        return List.copyOf(history);
     }
 
     /** Quarantines the current record; when failing fast, throws {@link StopReading} instead. */

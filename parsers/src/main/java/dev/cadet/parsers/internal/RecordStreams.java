@@ -29,6 +29,65 @@ public final class RecordStreams {
         }
     }
 
+    /**
+     * Top-level objects that each hold their records in an array member ({@code Records}, {@code records},
+     * {@code value}, {@code Commands}...); other members are skipped, a {@code null} member holds no records.
+     *
+     * @param members the names of the member, any of which may hold the records
+     */
+    public static void wrapped(JsonInput in, ReadSession session, ValueReader reader, String... members) {
+        JsonParser p = in.parser();
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            if (t != JsonToken.START_OBJECT) {
+                throw FileProblem.at(p, "expected a JSON object holding a '" + members[0] + "' array, found "
+                        + Texts.describe(t));
+            }
+            String name;
+            while ((name = p.nextName()) != null) {
+                JsonToken v = p.nextToken();
+                if (!isOneOf(name, members)) {
+                    p.skipChildren();
+                } else if (v == JsonToken.START_ARRAY) {
+                    arrayItems(in, p, session, reader);
+                } else if (v != JsonToken.VALUE_NULL) {
+                    throw FileProblem.at(p, "'" + name + "' is " + Texts.describe(v) + "; expected an array of records");
+                }
+            }
+        }
+    }
+
+    /** Top-level arrays, every item one record. */
+    public static void arrays(JsonInput in, ReadSession session, ValueReader reader) {
+        JsonParser p = in.parser();
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            if (t != JsonToken.START_ARRAY) {
+                throw FileProblem.at(p, "expected a JSON array of " + session.recordNoun() + "s, found "
+                        + Texts.describe(t));
+            }
+            arrayItems(in, p, session, reader);
+        }
+    }
+
+    /** Top-level values one after another, or one per line when {@code lines} (a bad line costs only itself). */
+    public static void values(JsonInput in, ReadSession session, ValueReader reader, boolean lines) throws IOException {
+        if (lines) {
+            lines(in, session, reader);
+        } else {
+            rootValues(in, session, reader);
+        }
+    }
+
+    private static boolean isOneOf(String name, String[] members) {
+        for (String m : members) {
+            if (m.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every top-level value that follows in the stream is one record. */
     public static void rootValues(JsonInput in, ReadSession session, ValueReader reader) {
         JsonParser p = in.parser();

@@ -50,6 +50,25 @@ public final class Sketch {
         return fields.containsKey(name);
     }
 
+    /** Whether a property of this name was seen, compared without case ({@code Caller} and {@code caller}). */
+    public boolean hasIgnoreCase(String name) {
+        return fieldIgnoreCase(name) != null;
+    }
+
+    /** The shape of a property compared without case, or {@code null} when no such property was seen. */
+    public Sketch fieldIgnoreCase(String name) {
+        Sketch exact = fields.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, Sketch> e : fields.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     /** The shape of a property's value, or {@code null} when the property was not seen. */
     public Sketch field(String name) {
         return fields.get(name);

@@ -19,6 +19,8 @@ public final class Sniffer {
     /** Property names kept per object. */
     static final int MAX_FIELDS = 200;
     private static final int PREVIEW_CHARS = 80;
+    /** Text kept for detectors of non-JSON inputs: enough for the widest CSV header (Sentinel's has 53 columns). */
+    public static final int HEAD_CHARS = 16 * 1024;
 
     private Sniffer() {
     }
@@ -27,8 +29,9 @@ public final class Sniffer {
         String binary = binaryKind(prefix, offset, length);
         String preview = preview(prefix, offset, length);
         if (binary != null) {
-            return new Peek(null, false, false, null, preview, binary);
+            return new Peek(null, false, false, null, preview, binary, "");
         }
+        String head = head(prefix, offset, length);
         Sketch first = null;
         boolean oneLine = false;
         boolean more = false;
@@ -47,7 +50,7 @@ public final class Sniffer {
         } catch (JacksonException e) {
             error = Texts.parserMessage(e);
         }
-        return new Peek(first, oneLine, more, error, preview, null);
+        return new Peek(first, oneLine, more, error, preview, null, head);
     }
 
     /** Fills {@code s} from the parser positioned on its first token; leaves the parser on its last token. */
@@ -100,6 +103,12 @@ public final class Sniffer {
             return "Parquet file";
         }
         return null;
+    }
+
+    /** The start of the content as text; a character cut at the end becomes a replacement character. */
+    private static String head(byte[] b, int off, int len) {
+        String text = new String(b, off, Math.min(len, HEAD_CHARS * 2), StandardCharsets.UTF_8);
+        return text.length() > HEAD_CHARS ? text.substring(0, HEAD_CHARS) : text;
     }
 
     /** The first non-blank line, with control characters shown as '?', for "unknown format" messages. */

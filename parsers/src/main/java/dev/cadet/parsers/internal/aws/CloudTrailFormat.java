@@ -2,7 +2,6 @@ package dev.cadet.parsers.internal.aws;
 
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Origin;
-import dev.cadet.parsers.internal.FileProblem;
 import dev.cadet.parsers.internal.Format;
 import dev.cadet.parsers.internal.Json;
 import dev.cadet.parsers.internal.JsonInput;
@@ -14,7 +13,6 @@ import dev.cadet.parsers.internal.ValueReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
 
 import java.io.IOException;
 
@@ -74,65 +72,16 @@ final class CloudTrailFormat implements Format {
     public void read(JsonInput in, ReadSession session) throws IOException {
         CloudTrailReader records = new CloudTrailReader(session);
         switch (shape) {
-            case RECORDS -> wrapped(in, session, "Records", records);
-            case LOOKUP_EVENTS -> wrapped(in, session, "Events", lookupItem(records));
-            case EVENTBRIDGE -> values(in, session, envelope(records));
-            case DIGEST -> values(in, session, (p, t, origin) -> {
+            case RECORDS -> RecordStreams.wrapped(in, session, records, "Records");
+            case LOOKUP_EVENTS -> RecordStreams.wrapped(in, session, lookupItem(records), "Events");
+            case EVENTBRIDGE -> RecordStreams.values(in, session, envelope(records), lines);
+            case DIGEST -> RecordStreams.values(in, session, (p, t, origin) -> {
                 p.skipChildren();
                 return null;
-            });
-            case JSONL -> values(in, session, records);
-            case ARRAY -> arrays(in, session, records);
+            }, lines);
+            case JSONL -> RecordStreams.values(in, session, records, lines);
+            case ARRAY -> RecordStreams.arrays(in, session, records);
         }
-    }
-
-    private void values(JsonInput in, ReadSession session, ValueReader reader) throws IOException {
-        if (lines) {
-            RecordStreams.lines(in, session, reader);
-        } else {
-            RecordStreams.rootValues(in, session, reader);
-        }
-    }
-
-    /** Top-level objects, each holding its records in an array member. */
-    private static void wrapped(JsonInput in, ReadSession session, String member, ValueReader reader) {
-        JsonParser p = in.parser();
-        JsonToken t;
-        while ((t = p.nextToken()) != null) {
-            if (t != JsonToken.START_OBJECT) {
-                throw problem(p, "expected a JSON object holding a '" + member + "' array, found "
-                        + Texts.describe(t));
-            }
-            String name;
-            while ((name = p.nextName()) != null) {
-                JsonToken v = p.nextToken();
-                if (!member.equals(name)) {
-                    p.skipChildren();
-                } else if (v == JsonToken.START_ARRAY) {
-                    RecordStreams.arrayItems(in, p, session, reader);
-                } else if (v != JsonToken.VALUE_NULL) {
-                    throw problem(p, "'" + member + "' is " + Texts.describe(v) + "; expected an array of records");
-                }
-            }
-        }
-    }
-
-    /** Top-level arrays of records. */
-    private static void arrays(JsonInput in, ReadSession session, ValueReader reader) {
-        JsonParser p = in.parser();
-        JsonToken t;
-        while ((t = p.nextToken()) != null) {
-            if (t != JsonToken.START_ARRAY) {
-                throw problem(p, "expected a JSON array of CloudTrail records, found " + Texts.describe(t));
-            }
-            RecordStreams.arrayItems(in, p, session, reader);
-        }
-    }
-
-    private static FileProblem problem(JsonParser p, String message) {
-        TokenStreamLocation at = p.currentTokenLocation();
-        return new FileProblem(message + " at line " + Texts.number(at.getLineNr()) + ", column "
-                + Texts.number(at.getColumnNr()), at.getLineNr(), at.getColumnNr());
     }
 
     /**

@@ -12,22 +12,21 @@ import dev.cadet.model.PrincipalType;
 import dev.cadet.model.Provider;
 import dev.cadet.model.Source;
 import dev.cadet.parsers.internal.EventTimes;
-import dev.cadet.parsers.internal.IpLiterals;
 import dev.cadet.parsers.internal.ReadSession;
 import dev.cadet.parsers.internal.RecordException;
+import dev.cadet.parsers.internal.Scripts;
+import dev.cadet.parsers.internal.Sources;
+import dev.cadet.parsers.internal.SyntheticIds;
+import dev.cadet.parsers.internal.Targets;
 import dev.cadet.parsers.internal.Texts;
 import tools.jackson.core.JsonToken;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+
+import static dev.cadet.parsers.internal.Nulls.first;
 
 /**
  * Turns the fields picked from one CloudTrail record into a {@link CloudEvent}, following the mapping in
@@ -38,8 +37,6 @@ final class CloudTrailMapper {
 
     private static final String SUFFIX = ".amazonaws.com";
     private static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
-    /** User data is at most 16 KB once decoded; anything much larger is not user data. */
-    private static final int MAX_USER_DATA_CHARS = 64 * 1024;
 
     private final ReadSession session;
     /** eventSource, then eventName, to the shared action string: no concatenation per record. */
@@ -62,7 +59,7 @@ final class CloudTrailMapper {
         EventKind kind = CloudTrailKinds.kindOf(action, r);
 
         Actor actor = actor(r, eventName);
-        String account = firstNonNull(r.recipientAccountId, r.idAccountId);
+        String account = first(r.recipientAccountId, r.idAccountId);
         CloudScope cloud = new CloudScope(session.intern(account), session.intern(r.awsRegion));
         Outcome outcome = outcome(r, eventName);
         String subject = subject(r, kind, eventSource, eventName, actor, account);
@@ -124,13 +121,8 @@ final class CloudTrailMapper {
 
     /** CloudTrail's eventID; without one, a name-based UUID of what identifies the call, stable across runs. */
     private static String eventId(CloudTrailRecord r, Actor actor) {
-        if (r.eventId != null) {
-            return r.eventId;
-        }
-        String key = String.join("|", String.valueOf(r.requestId), String.valueOf(r.eventTime),
-                String.valueOf(r.eventSource), String.valueOf(r.eventName), actor.principalId(),
-                String.valueOf(r.sourceIp));
-        return "synthetic-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+        return r.eventId != null ? r.eventId
+                : SyntheticIds.of(r.requestId, r.eventTime, r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
     }
 
     // --- outcome -----------------------------------------------------------------------------------
@@ -163,7 +155,7 @@ final class CloudTrailMapper {
             case "IAMUser" -> {
                 principal = fallbackPrincipal(r, true);
                 principalType = PrincipalType.USER;
-                display = firstNonNull(r.idUserName, lastSegment(principal));
+                display = first(r.idUserName, lastSegment(principal));
             }
             case "AssumedRole" -> {
                 principal = fallbackPrincipal(r, false);
@@ -177,7 +169,7 @@ final class CloudTrailMapper {
             case "Root" -> {
                 principal = fallbackPrincipal(r, false);
                 principalType = PrincipalType.ROOT;
-                display = firstNonNull(r.idUserName, "root");
+                display = first(r.idUserName, "root");
             }
             case "FederatedUser" -> {
                 principal = fallbackPrincipal(r, false);
@@ -194,17 +186,17 @@ final class CloudTrailMapper {
                 principal = r.identityStoreArn != null && r.onBehalfOfUserId != null
                         ? r.identityStoreArn + "/user/" + r.onBehalfOfUserId : fallbackPrincipal(r, false);
                 principalType = PrincipalType.FEDERATED;
-                display = firstNonNull(r.additionalUserName, r.idUserName, r.onBehalfOfUserId);
+                display = first(r.additionalUserName, r.idUserName, r.onBehalfOfUserId);
             }
             case "SAMLUser", "WebIdentityUser" -> {
                 principal = fallbackPrincipal(r, false);
                 principalType = PrincipalType.FEDERATED;
-                display = firstNonNull(r.idUserName, lastSegment(principal));
+                display = first(r.idUserName, lastSegment(principal));
             }
             default -> {
                 principal = fallbackPrincipal(r, false);
                 principalType = PrincipalType.UNKNOWN;
-                display = firstNonNull(r.idUserName, lastSegment(principal));
+                display = first(r.idUserName, lastSegment(principal));
             }
         }
         if (Actor.UNKNOWN_PRINCIPAL.equals(principal)) {
@@ -293,44 +285,33 @@ final class CloudTrailMapper {
     // --- source, targets, subject, command ---------------------------------------------------------
 
     private Source source(CloudTrailRecord r) {
-        String address = session.intern(r.sourceIp);
-        String userAgent = session.intern(r.userAgent);
-        if (address == null) {
-            return userAgent == null ? Source.UNKNOWN : new Source(null, null, userAgent, null, null);
-        }
-        return IpLiterals.isIp(address) ? new Source(address, null, userAgent, null, null)
-                : new Source(null, address, userAgent, null, null);
+        return Sources.of(session, r.sourceIp, r.userAgent, null, null);
     }
 
     private List<String> targets(CloudTrailRecord r, EventKind kind) {
         List<String> targets = new ArrayList<>(4);
         switch (kind) {
             case CREDENTIAL_CHANGE -> {
-                add(targets, r.newAccessKeyId);
-                add(targets, r.requestAccessKeyId);
+                Targets.add(session, targets, r.newAccessKeyId);
+                Targets.add(session, targets, r.requestAccessKeyId);
             }
-            case PRIVILEGE_CHANGE -> add(targets, firstNonNull(r.policyArn, r.policyName, r.groupName));
+            case PRIVILEGE_CHANGE -> Targets.add(session, targets, first(r.policyArn, r.policyName, r.groupName));
             case AUTHENTICATION -> {
                 // a sign-in or token issue acts on no machine
             }
             default -> {
-                r.instanceIds.forEach(id -> add(targets, id));
-                r.targetSelectors.forEach(s -> add(targets, s));
-                add(targets, r.target);
-                add(targets, r.instanceId);
-                r.setInstanceIds.forEach(id -> add(targets, id));
-                r.responseInstanceIds.forEach(id -> add(targets, id));
+                r.instanceIds.forEach(id -> Targets.add(session, targets, id));
+                r.targetSelectors.forEach(s -> Targets.add(session, targets, s));
+                Targets.add(session, targets, r.target);
+                Targets.add(session, targets, r.instanceId);
+                r.setInstanceIds.forEach(id -> Targets.add(session, targets, id));
+                r.responseInstanceIds.forEach(id -> Targets.add(session, targets, id));
             }
         }
         return targets;
     }
 
     /** Keeps log order and drops repeats: a target set is small, so a list scan beats a hash set. */
-    private void add(List<String> targets, String value) {
-        if (value != null && !targets.contains(value)) {
-            targets.add(session.intern(value));
-        }
-    }
 
     /**
      * The IAM principal an identity change acts upon, in canonical ARN form: the user, role or group named
@@ -362,14 +343,14 @@ final class CloudTrailMapper {
     private Command command(CloudTrailRecord r, EventKind kind, String eventSource) {
         boolean ssm = "ssm.amazonaws.com".equals(eventSource);
         if (ssm && (kind == EventKind.COMMAND_EXECUTION || kind == EventKind.SCRIPT_DEFINITION)) {
-            String document = kind == EventKind.SCRIPT_DEFINITION ? firstNonNull(r.name, r.documentName)
-                    : firstNonNull(r.documentName, r.name);
+            String document = kind == EventKind.SCRIPT_DEFINITION ? first(r.name, r.documentName)
+                    : first(r.documentName, r.name);
             return new Command(session.intern(document), lines(r.commands), r.commandId, outputLocation(r));
         }
         if (kind == EventKind.COMMAND_EXECUTION) {
             String userData = r.userDataGiven ? r.userData
                     : r.launchTemplateUserDataGiven ? r.launchTemplateUserData : r.attributeValue;
-            return new Command("userData", decodeUserData(userData), null, null);
+            return new Command("userData", Scripts.base64Lines(userData), null, null);
         }
         return null;
     }
@@ -380,63 +361,16 @@ final class CloudTrailMapper {
             return List.of();
         }
         List<String> lines = new ArrayList<>(commands.size());
-        for (String command : commands) {
-            for (String line : command.split("\r?\n", -1)) {
-                lines.add(line);
-            }
-        }
+        Scripts.addLines(lines, commands);
         return lines;
     }
 
     private static String outputLocation(CloudTrailRecord r) {
-        String bucket = firstNonNull(r.outputBucket, r.responseOutputBucket);
+        String bucket = first(r.outputBucket, r.responseOutputBucket);
         if (bucket == null) {
             return null;
         }
         String prefix = r.outputBucket != null ? r.outputPrefix : r.responseOutputPrefix;
         return "s3://" + bucket + (prefix == null ? "" : "/" + prefix);
-    }
-
-    /**
-     * User data is base64; its text lines when it decodes to UTF-8 text, else nothing (CloudTrail mostly
-     * writes {@code <sensitiveDataRemoved>}, and compressed or binary user data is not text).
-     */
-    static List<String> decodeUserData(String value) {
-        if (value == null || value.length() > MAX_USER_DATA_CHARS * 2) {
-            return List.of();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(value.replaceAll("\\s", ""));
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return List.of();
-        }
-        if (text.isEmpty() || text.indexOf('\0') >= 0) {
-            return List.of();
-        }
-        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-        if (lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
-        }
-        return lines;
-    }
-
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
     }
 }

@@ -3,13 +3,17 @@ package dev.cadet.parsers.internal.aws;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Origin;
 import dev.cadet.parsers.internal.ReadSession;
-import dev.cadet.parsers.internal.RecordException;
-import dev.cadet.parsers.internal.Texts;
 import dev.cadet.parsers.internal.ValueReader;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 import java.util.List;
+
+import static dev.cadet.parsers.internal.JsonFields.isObject;
+import static dev.cadet.parsers.internal.JsonFields.notAnObject;
+import static dev.cadet.parsers.internal.JsonFields.strings;
+import static dev.cadet.parsers.internal.JsonFields.text;
+import static dev.cadet.parsers.internal.JsonFields.valueOrText;
 
 /**
  * Reads one raw CloudTrail record with a single pass over its tokens: the fields the mapping needs are
@@ -29,9 +33,7 @@ final class CloudTrailReader implements ValueReader {
     @Override
     public CloudEvent read(JsonParser p, JsonToken first, Origin origin) {
         if (first != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            throw new RecordException("record is not a JSON object (found " + Texts.describe(first)
-                    + "); expected a CloudTrail event");
+            throw notAnObject(p, first, "a CloudTrail event");
         }
         r.reset();
         record(p);
@@ -388,71 +390,6 @@ final class CloudTrailReader implements ValueReader {
                 r.userAuthentication = text(p, v);
             } else {
                 p.skipChildren();
-            }
-        }
-    }
-
-    /** True when on an object to walk into; anything else is consumed and ignored. */
-    private static boolean isObject(JsonParser p, JsonToken t) {
-        if (t == JsonToken.START_OBJECT) {
-            return true;
-        }
-        p.skipChildren();
-        return false;
-    }
-
-    /** A scalar as text ({@code null} for null, empty strings, objects and arrays, which are consumed). */
-    private static String text(JsonParser p, JsonToken t) {
-        switch (t) {
-            case VALUE_STRING -> {
-                String s = p.getString();
-                return s.isEmpty() ? null : s;
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
-                return p.getString();
-            }
-            case START_OBJECT, START_ARRAY -> {
-                p.skipChildren();
-                return null;
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    /** A string, or the {@code value} member of an object (EC2 writes {@code {"value": ...}} for attribute values). */
-    private static String valueOrText(JsonParser p, JsonToken t) {
-        if (t != JsonToken.START_OBJECT) {
-            return text(p, t);
-        }
-        String value = null;
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            if ("value".equals(name)) {
-                value = text(p, v);
-            } else {
-                p.skipChildren();
-            }
-        }
-        return value;
-    }
-
-    /** A string or an array of strings, added in order. */
-    private static void strings(JsonParser p, JsonToken t, List<String> into) {
-        if (t == JsonToken.START_ARRAY) {
-            JsonToken e;
-            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                String s = text(p, e);
-                if (s != null) {
-                    into.add(s);
-                }
-            }
-        } else {
-            String s = text(p, t);
-            if (s != null) {
-                into.add(s);
             }
         }
     }

@@ -1,0 +1,31 @@
+package dev.cadet.parsers.internal;
+
+import dev.cadet.model.Source;
+
+/** Where a request came from, as logs write it: one field holds an IP address or a service host name. */
+public final class Sources {
+
+    private Sources() {
+    }
+
+    /**
+     * An IPv4 or IPv6 literal goes to {@link Source#ip()}; anything else ({@code ssm.amazonaws.com},
+     * {@code AWS Internal}, an anonymised {@code 127.0.0.0/8}) to {@link Source#serviceHost()}, so that it is
+     * shown but never compared as an address.
+     */
+    public static Source of(ReadSession session, String address, String userAgent, String country, String city) {
+        String ip = null;
+        String host = null;
+        if (address != null) {
+            if (IpLiterals.isIp(address)) {
+                ip = session.intern(address);
+            } else {
+                host = session.intern(address);
+            }
+        }
+        if (ip == null && host == null && userAgent == null && country == null && city == null) {
+            return Source.UNKNOWN;
+        }
+        return new Source(ip, host, session.intern(userAgent), session.intern(country), session.intern(city));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.cadet.parsers.internal;
+
+import java.util.List;
+
+/** Building {@link dev.cadet.model.CloudEvent#targets()}: log order, repeats dropped. */
+public final class Targets {
+
+    private Targets() {
+    }
+
+    /** Adds a value unless it is {@code null} or already there; a target set is small, so a list scan beats a hash set. */
+    public static void add(ReadSession session, List<String> targets, String value) {
+        if (value != null && !targets.contains(value)) {
+            targets.add(session.intern(value));
+        }
+    }
+}
