@@ -11,13 +11,20 @@ import java.util.TreeMap;
  * @param duplicates     events dropped because an event with the same provider and id was already seen
  * @param late           events older than the watermark (beyond the allowed lateness), counted and not analysed
  * @param detectorCounts per detector: named counters (evictions, late events), sorted by name
+ * @param baseline       what the novelty detectors compared events with, or {@code null} when not recorded
  */
-public record PipelineCounters(long eventsIn, long duplicates, long late, Map<String, Map<String, Long>> detectorCounts) {
+public record PipelineCounters(long eventsIn, long duplicates, long late, Map<String, Map<String, Long>> detectorCounts,
+                               BaselineSummary baseline) {
 
     public PipelineCounters {
         TreeMap<String, Map<String, Long>> copy = new TreeMap<>();
         detectorCounts.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
         detectorCounts = Collections.unmodifiableMap(copy);
+    }
+
+    /** Counters without a record of the baseline. */
+    public PipelineCounters(long eventsIn, long duplicates, long late, Map<String, Map<String, Long>> detectorCounts) {
+        this(eventsIn, duplicates, late, detectorCounts, null);
     }
 
     /** Events that reached the detectors. */

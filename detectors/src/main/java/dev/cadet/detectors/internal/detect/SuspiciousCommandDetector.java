@@ -1,0 +1,93 @@
+package dev.cadet.detectors.internal.detect;
+
+import dev.cadet.detectors.internal.HourlyFindings;
+import dev.cadet.detectors.internal.Text;
+import dev.cadet.model.CloudEvent;
+import dev.cadet.model.EventKind;
+import dev.cadet.model.Finding;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * "Associated with known threat actor TTPs": command text that matches the pattern pack (download and
+ * execute, reverse shells, encoded PowerShell, instance-metadata credential theft, miners, new users and
+ * keys, security agents or logging switched off...). Looks at command lines and the document or script
+ * name of command executions and script definitions, whatever their outcome: a refused reverse shell is
+ * still an attempt. One finding per principal and hour, as severe as its worst pattern, naming each
+ * pattern with its ATT&amp;CK techniques and source.
+ */
+public final class SuspiciousCommandDetector extends AbstractDetector {
+
+    public static final String ID = "suspicious-command-content";
+
+    private final CommandPatterns patterns;
+    private final HourlyFindings hourly;
+    private long linesExamined;
+
+    public SuspiciousCommandDetector(CommandPatterns patterns) {
+        super(ID);
+        this.patterns = patterns;
+        this.hourly = new HourlyFindings(ID, (principal, b) -> principal + " ran command text matching "
+                + Text.count(b.notes().size(), "known attacker pattern") + " (" + Text.list(b.notes(), 6) + ")"
+                + " in " + Text.count(b.count(), "command") + b.capNote());
+    }
+
+    @Override
+    protected void handle(CloudEvent e, Consumer<Finding> out) {
+        if (e.command() == null || !(e.kind().runsOnMachine() || e.kind() == EventKind.SCRIPT_DEFINITION)) {
+            return;
+        }
+        HourlyFindings.Bucket bucket = null;
+        for (String line : texts(e)) {
+            linesExamined++;
+            List<CommandPatterns.Match> matches = patterns.match(line);
+            for (CommandPatterns.Match m : matches) {
+                if (bucket == null) {
+                    matched++;
+                    bucket = hourly.bucket(e.principal(), e.time()).add(e);
+                }
+                CommandPatterns.Entry p = m.entry();
+                bucket.severity(p.severity()).note(p.id() + " [" + p.techniques() + "; " + p.source() + "]"
+                        + (m.decoded() ? " in a decoded -EncodedCommand payload" : ""));
+            }
+        }
+    }
+
+    private static List<String> texts(CloudEvent e) {
+        String document = e.command().document();
+        if (document == null) {
+            return e.command().lines();
+        }
+        if (e.command().lines().isEmpty()) {
+            return List.of(document);
+        }
+        List<String> all = new java.util.ArrayList<>(e.command().lines().size() + 1);
+        all.add(document);
+        all.addAll(e.command().lines());
+        return all;
+    }
+
+    @Override
+    protected void advance(long watermarkMillis, Consumer<Finding> out) {
+        evictions += hourly.emitComplete(watermarkMillis, f -> emit(f, out));
+    }
+
+    @Override
+    protected void flush(Consumer<Finding> out) {
+        hourly.emitAll(f -> emit(f, out));
+    }
+
+    @Override
+    protected int keysLive() {
+        return hourly.keysLive();
+    }
+
+    @Override
+    protected void extraCounters(Map<String, Long> c) {
+        c.put("bucketsOpen", (long) hourly.open());
+        c.put("linesExamined", linesExamined);
+        c.put("patterns", (long) patterns.size());
+    }
+}
