@@ -27,23 +27,18 @@ public final class EscalationPolicy {
     private static final PolicyRule.Condition SOURCE_NOT_APPROVED = (f, all, a) -> !a.allSourcesApproved(f.evidence());
     private static final PolicyRule.Condition IN_WINDOW = (f, all, a) ->
             !a.principalApproved(f.principal()) && a.window(f) != null;
-    /** The success closing a failed-then-success finding (its last evidence event) ran code on a machine. */
+    /**
+     * The success closing a failed-then-success finding (its last evidence event) ran code on a machine,
+     * or the incident shows the same principal running code after that success (failed sign-ins, a
+     * successful one, then commands).
+     */
     private static final PolicyRule.Condition ENDS_IN_EXECUTION = (f, all, a) -> {
         CloudEvent last = f.evidence().get(f.evidence().size() - 1);
-        return last.kind().runsOnMachine();
+        return last.kind().runsOnMachine() || executedAfter(all, f.principal(), last.time());
     };
     /** A successful execution by the same principal follows the first refusal of the burst. */
-    private static final PolicyRule.Condition FOLLOWED_BY_EXECUTION = (f, all, a) -> {
-        for (Finding g : all) {
-            for (CloudEvent e : g.evidence()) {
-                if (e.kind().runsOnMachine() && e.outcome() != Outcome.FAILURE && e.time() > f.firstSeen()
-                        && e.principal().equals(f.principal())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    };
+    private static final PolicyRule.Condition FOLLOWED_BY_EXECUTION = (f, all, a) ->
+            executedAfter(all, f.principal(), f.firstSeen());
     /** Detectors whose findings make a rare command more than a first time: a second, independent anomaly. */
     private static final Set<String> CORROBORATING = Set.of("unknown-source", "geo-anomaly", "login-anomaly",
             "command-spike", "iam-then-command", "failed-then-success");
@@ -143,6 +138,19 @@ public final class EscalationPolicy {
 
     public EscalationPolicy(Approvals approvals) {
         this.approvals = approvals;
+    }
+
+    /** True when an evidence event of the incident shows {@code principal} running code after {@code time}. */
+    static boolean executedAfter(List<Finding> incident, String principal, long time) {
+        for (Finding g : incident) {
+            for (CloudEvent e : g.evidence()) {
+                if (e.kind().runsOnMachine() && e.outcome() != Outcome.FAILURE && e.time() > time
+                        && e.principal().equals(principal)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The decision and its reasons for one incident's findings (numbered, in time order). */
