@@ -82,7 +82,7 @@ public record Baseline(long from, long until, long events, List<PrincipalHistory
         targets = Collections.unmodifiableMap(t);
         accounts = List.copyOf(accounts);
         // Validate the networks now, so that a bad file fails where it is read, not mid-scan.
-        toHistory();
+        history(from, until, principals, targets, accounts);
     }
 
     /** A learner: add events in time order, then {@link Learner#build()}. */
@@ -92,6 +92,11 @@ public record Baseline(long from, long until, long events, List<PrincipalHistory
 
     /** The mutable history the detectors read, filled from this baseline. */
     History toHistory() {
+        return history(from, until, principals, targets, accounts);
+    }
+
+    private static History history(long from, long until, List<PrincipalHistory> principals,
+                                   Map<String, List<String>> targets, List<AccountHistory> accounts) {
         History.Loader loader = History.stored(from, until);
         for (PrincipalHistory p : principals) {
             loader.principal(new History.PrincipalData(p.principal(), p.networks(), p.countries(), p.operations(),
