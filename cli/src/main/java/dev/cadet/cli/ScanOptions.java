@@ -1,6 +1,6 @@
 package dev.cadet.cli;
 
-import dev.cadet.detectors.DetectionConfig;
+import dev.cadet.cli.internal.config.ScanSetup;
 import dev.cadet.model.Decision;
 import dev.cadet.model.Incident;
 import dev.cadet.model.ScanResult;
@@ -35,8 +35,16 @@ final class ScanOptions {
 
     @Option(names = "--lateness", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How late an event may arrive and still be analysed in time order (e.g. 30m, 1h, PT2H). "
-                    + "Default: ${DEFAULT-VALUE}.", defaultValue = "1h")
+                    + "Default: the configuration file's, else 1h.")
     Duration lateness;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (cadet.yaml): approved "
+            + "automation, sources, documents and maintenance windows, thresholds, threat intelligence, GeoIP.")
+    Path config;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Baseline written by 'cadet baseline learn'. "
+            + "Default: the configuration file's, else the first 24h of the scanned logs serve as one.")
+    Path baseline;
 
     @Option(names = "--approved-principal", paramLabel = "PATTERN",
             description = "Canonical principal of approved automation ('*' matches any run of characters); repeatable.")
@@ -62,12 +70,10 @@ final class ScanOptions {
         LogReader reader = LogReader.builder()
                 .badRecords(strict ? BadRecordPolicy.FAIL : BadRecordPolicy.QUARANTINE)
                 .build();
-        DetectionConfig config = DetectionConfig.builder()
-                .allowedLateness(lateness)
-                .approvedPrincipals(approvedPrincipals)
-                .approvedSources(approvedSources)
-                .build();
-        ScanResult result = new ScanJob(reader, config, threads, System.in).run(inputs);
+        ScanResult result;
+        try (ScanSetup setup = ScanSetup.of(config, baseline, lateness, approvedPrincipals, approvedSources)) {
+            result = new ScanJob(reader, setup.config(), threads, System.in).run(inputs);
+        }
         List<Path> written = Reports.writeAll(result, out);
         printSummary(result, written, console);
         return reachedFailOn(result) ? Main.EXIT_FAIL_ON : Main.EXIT_OK;
@@ -89,6 +95,9 @@ final class ScanOptions {
         if (!in.filesWithErrors().isEmpty()) {
             console.printf(Locale.ROOT, "%d files could not be read to their end (see the report).%n",
                     in.filesWithErrors().size());
+        }
+        if (r.pipeline().baseline() != null) {
+            console.println(Console.safe(r.pipeline().baseline().description()));
         }
         console.printf(Locale.ROOT, "%d findings, %d incidents.%n", r.findings().size(), r.incidents().size());
         for (Incident i : r.incidents()) {
