@@ -19,16 +19,14 @@ import java.util.regex.Pattern;
  * outcome counts: a refused attempt is still an attempt. HIGH when a target is another machine than the
  * caller itself, MEDIUM otherwise. One finding per principal and hour.
  */
-public final class CommandFromInstanceDetector extends AbstractDetector {
+public final class CommandFromInstanceDetector extends HourlyDetector {
 
     public static final String ID = "command-from-instance";
     private static final Pattern SESSION = Pattern.compile("/(m?i-[0-9a-f]{8,17})$");
 
-    private final HourlyFindings hourly;
 
     public CommandFromInstanceDetector() {
-        super(ID);
-        this.hourly = new HourlyFindings(ID, (principal, b) -> "the machine identity " + principal + " started "
+        super(ID, (principal, b) -> "the machine identity " + principal + " started "
                 + Text.count(b.count(), "command execution or session") + " on " + Text.count(b.targets().size(), "target")
                 + (b.notes().isEmpty() ? "" : ": " + Text.list(b.notes(), 5)) + b.capNote());
     }
@@ -62,23 +60,4 @@ public final class CommandFromInstanceDetector extends AbstractDetector {
         b.severity(other ? Severity.HIGH : Severity.MEDIUM);
     }
 
-    @Override
-    protected void advance(long watermarkMillis, Consumer<Finding> out) {
-        evictions += hourly.emitComplete(watermarkMillis, f -> emit(f, out));
-    }
-
-    @Override
-    protected void flush(Consumer<Finding> out) {
-        hourly.emitAll(f -> emit(f, out));
-    }
-
-    @Override
-    protected int keysLive() {
-        return hourly.keysLive();
-    }
-
-    @Override
-    protected void extraCounters(Map<String, Long> c) {
-        c.put("bucketsOpen", (long) hourly.open());
-    }
 }

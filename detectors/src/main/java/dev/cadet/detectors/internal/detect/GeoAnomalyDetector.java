@@ -1,21 +1,17 @@
 package dev.cadet.detectors.internal.detect;
 
 import dev.cadet.detectors.internal.Events;
-import dev.cadet.detectors.internal.ExpiryQueue;
-import dev.cadet.detectors.internal.HourlyFindings;
-import dev.cadet.detectors.internal.Interner;
+import dev.cadet.detectors.internal.LatestByKey;
 import dev.cadet.detectors.internal.Text;
 import dev.cadet.detectors.internal.Times;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Finding;
 import dev.cadet.model.Outcome;
 import dev.cadet.model.Severity;
-import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
  * "Are there any geo-location anomalies in command executions?": two successful events of one principal
@@ -27,31 +23,25 @@ import java.util.function.IntConsumer;
  * <p>State: per principal its latest located event, evicted once no later event could be impossible
  * travel from it (half the Earth's circumference at the speed limit).
  */
-public final class GeoAnomalyDetector extends AbstractDetector {
+public final class GeoAnomalyDetector extends HourlyDetector {
 
     public static final String ID = "geo-anomaly";
     private static final double HALF_EARTH_KM = 20_038;
 
     private final double speedKmh;
     private final long horizon;
-    private final Interner principals = new Interner();
-    private final IntObjectHashMap<CloudEvent> lastLocated = new IntObjectHashMap<>();
-    private final ExpiryQueue expiry = new ExpiryQueue();
-    private final HourlyFindings hourly;
-    private final IntConsumer evict = this::evict;
-    private long evictBound = Long.MIN_VALUE;
+    private final LatestByKey<CloudEvent> lastLocated = new LatestByKey<>();
     private long located;
     private long unlocated;
 
     public GeoAnomalyDetector(int speedKmh) {
-        super(ID);
+        super(ID, (principal, b) -> principal + " appeared in places too far apart for the time between them"
+                + " (faster than " + speedKmh + " km/h): " + Text.list(b.notes(), 4));
         if (speedKmh < 1) {
             throw new IllegalArgumentException("travelSpeedKmh must be >= 1, was " + speedKmh);
         }
         this.speedKmh = speedKmh;
         this.horizon = (long) Math.ceil(HALF_EARTH_KM / speedKmh * Times.HOUR);
-        this.hourly = new HourlyFindings(ID, (principal, b) -> principal + " appeared in places too far apart for"
-                + " the time between them (faster than " + speedKmh + " km/h): " + Text.list(b.notes(), 4));
     }
 
     @Override
@@ -67,8 +57,7 @@ public final class GeoAnomalyDetector extends AbstractDetector {
             return;
         }
         located++;
-        int id = principals.idOf(e.principal());
-        CloudEvent before = id < 0 ? null : lastLocated.get(id);
+        CloudEvent before = lastLocated.get(e.principal());
         if (before != null && !before.source().country().equalsIgnoreCase(country)) {
             double km = Countries.minDistanceKm(before.source().country(), country);
             long ms = e.time() - before.time();
@@ -82,45 +71,30 @@ public final class GeoAnomalyDetector extends AbstractDetector {
                                 + ", " + speed);
             }
         }
-        if (id < 0) {
-            id = principals.acquire(e.principal());
-        }
-        lastLocated.put(id, e);
-        expiry.add(e.time(), id);
+        lastLocated.put(e.principal(), e.time(), e);
     }
 
     @Override
     protected void advance(long watermarkMillis, Consumer<Finding> out) {
-        evictions += hourly.emitComplete(watermarkMillis, f -> emit(f, out));
-        evictBound = Times.minus(watermarkMillis, horizon);
-        expiry.pollBefore(evictBound, evict);
-    }
-
-    private void evict(int id) {
-        CloudEvent last = lastLocated.get(id);
-        if (last != null && last.time() < evictBound) {
-            lastLocated.remove(id);
-            principals.release(id);
-        }
+        super.advance(watermarkMillis, out);
+        evictions += lastLocated.evictBefore(Times.minus(watermarkMillis, horizon));
     }
 
     @Override
     protected void flush(Consumer<Finding> out) {
-        hourly.emitAll(f -> emit(f, out));
+        super.flush(out);
         lastLocated.clear();
-        principals.clear();
-        expiry.clear();
     }
 
     @Override
     protected int keysLive() {
-        return principals.size() + hourly.keysLive();
+        return lastLocated.size() + super.keysLive();
     }
 
     @Override
     protected void extraCounters(Map<String, Long> c) {
+        super.extraCounters(c);
         c.put("located", located);
         c.put("unlocated", unlocated);
-        c.put("bucketsOpen", (long) hourly.open());
     }
 }

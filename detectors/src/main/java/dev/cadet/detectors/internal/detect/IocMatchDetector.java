@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * domain, or whose command text or output location names one. One finding per principal and hour; HIGH,
  * CRITICAL when a command execution or session is involved.
  */
-public final class IocMatchDetector extends AbstractDetector {
+public final class IocMatchDetector extends HourlyDetector {
 
     public static final String ID = "ioc-match";
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b");
@@ -29,15 +29,13 @@ public final class IocMatchDetector extends AbstractDetector {
     private final SourceMatcher addresses;
     private final List<String> domains;
     private final boolean active;
-    private final HourlyFindings hourly;
 
     public IocMatchDetector(List<String> addresses, List<String> domains) {
-        super(ID);
+        super(ID, (principal, b) -> Text.count(b.count(), "event") + " of " + principal
+                + " matched threat-intelligence indicators: " + Text.list(b.notes(), 6) + b.capNote());
         this.addresses = SourceMatcher.of(addresses);
         this.domains = domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
         this.active = !addresses.isEmpty() || !domains.isEmpty();
-        this.hourly = new HourlyFindings(ID, (principal, b) -> Text.count(b.count(), "event") + " of " + principal
-                + " matched threat-intelligence indicators: " + Text.list(b.notes(), 6) + b.capNote());
     }
 
     @Override
@@ -118,23 +116,4 @@ public final class IocMatchDetector extends AbstractDetector {
         }
     }
 
-    @Override
-    protected void advance(long watermarkMillis, Consumer<Finding> out) {
-        evictions += hourly.emitComplete(watermarkMillis, f -> emit(f, out));
-    }
-
-    @Override
-    protected void flush(Consumer<Finding> out) {
-        hourly.emitAll(f -> emit(f, out));
-    }
-
-    @Override
-    protected int keysLive() {
-        return hourly.keysLive();
-    }
-
-    @Override
-    protected void extraCounters(Map<String, Long> c) {
-        c.put("bucketsOpen", (long) hourly.open());
-    }
 }

@@ -1,10 +1,8 @@
 package dev.cadet.detectors.internal.detect;
 
 import dev.cadet.detectors.internal.Events;
-import dev.cadet.detectors.internal.ExpiryQueue;
 import dev.cadet.detectors.internal.History;
-import dev.cadet.detectors.internal.HourlyFindings;
-import dev.cadet.detectors.internal.Interner;
+import dev.cadet.detectors.internal.LatestByKey;
 import dev.cadet.detectors.internal.SourceMatcher;
 import dev.cadet.detectors.internal.Text;
 import dev.cadet.detectors.internal.Times;
@@ -15,13 +13,10 @@ import dev.cadet.model.Mfa;
 import dev.cadet.model.Outcome;
 import dev.cadet.model.Provider;
 import dev.cadet.model.Severity;
-import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
  * "Has there been any recent account takeover?": a successful console or portal sign-in (AWS
@@ -32,34 +27,27 @@ import java.util.function.IntConsumer;
  *
  * <p>State: per principal its latest anomalous sign-in, evicted below {@code watermark - window}.
  */
-public final class LoginAnomalyDetector extends AbstractDetector {
+public final class LoginAnomalyDetector extends HourlyDetector {
 
     public static final String ID = "login-anomaly";
 
     private final History history;
     private final SourceMatcher approved;
     private final long window;
-    private final Interner principals = new Interner();
-    private final IntObjectHashMap<Login> logins = new IntObjectHashMap<>();
-    private final ExpiryQueue expiry = new ExpiryQueue();
-    private final HourlyFindings hourly;
-    private final IntConsumer evict = this::evict;
-    private long evictBound = Long.MIN_VALUE;
+    private final LatestByKey<Login> logins = new LatestByKey<>();
 
     private record Login(CloudEvent event, String why) {
     }
 
     public LoginAnomalyDetector(History history, List<String> approvedSources, Duration window) {
-        super(ID);
+        super(ID, (principal, b) -> principal + " ran " + Text.count(b.count(), "command") + " within "
+                + Times.human(window) + " of a sign-in " + Text.list(b.notes(), 3) + b.capNote());
         this.history = history;
         this.approved = SourceMatcher.of(approvedSources);
         this.window = window.toMillis();
         if (this.window <= 0) {
             throw new IllegalArgumentException("loginAnomalyWindow must be > 0, was " + window);
         }
-        this.hourly = new HourlyFindings(ID, (principal, b) -> principal + " ran " + Text.count(b.count(), "command")
-                + " within " + Times.human(Duration.ofMillis(this.window)) + " of a sign-in " + Text.list(b.notes(), 3)
-                + b.capNote());
     }
 
     static boolean isInteractiveSignIn(CloudEvent e) {
@@ -77,16 +65,10 @@ public final class LoginAnomalyDetector extends AbstractDetector {
             String why = anomaly(e);
             if (why != null) {
                 matched++;
-                int id = principals.idOf(e.principal());
-                if (id < 0) {
-                    id = principals.acquire(e.principal());
-                }
-                logins.put(id, new Login(e, why));
-                expiry.add(e.time(), id);
+                logins.put(e.principal(), e.time(), new Login(e, why));
             }
         } else if (e.kind().runsOnMachine() && e.outcome() != Outcome.FAILURE) {
-            int id = principals.idOf(e.principal());
-            Login login = id < 0 ? null : logins.get(id);
+            Login login = logins.get(e.principal());
             if (login != null && login.event.time() < e.time() && login.event.time() >= Times.minus(e.time(), window)) {
                 matched++;
                 hourly.bucket(e.principal(), e.time()).context(login.event).add(e).severity(Severity.HIGH)
@@ -111,35 +93,19 @@ public final class LoginAnomalyDetector extends AbstractDetector {
 
     @Override
     protected void advance(long watermarkMillis, Consumer<Finding> out) {
-        evictions += hourly.emitComplete(watermarkMillis, f -> emit(f, out));
+        super.advance(watermarkMillis, out);
         // A future command is at or after the watermark, so sign-ins before watermark - window can never count.
-        evictBound = Times.minus(watermarkMillis, window);
-        expiry.pollBefore(evictBound, evict);
-    }
-
-    private void evict(int id) {
-        Login login = logins.get(id);
-        if (login != null && login.event.time() < evictBound) {
-            logins.remove(id);
-            principals.release(id);
-        }
+        evictions += logins.evictBefore(Times.minus(watermarkMillis, window));
     }
 
     @Override
     protected void flush(Consumer<Finding> out) {
-        hourly.emitAll(f -> emit(f, out));
+        super.flush(out);
         logins.clear();
-        principals.clear();
-        expiry.clear();
     }
 
     @Override
     protected int keysLive() {
-        return principals.size() + hourly.keysLive();
-    }
-
-    @Override
-    protected void extraCounters(Map<String, Long> c) {
-        c.put("bucketsOpen", (long) hourly.open());
+        return logins.size() + super.keysLive();
     }
 }

@@ -23,23 +23,21 @@ import java.util.function.Consumer;
  * all. Approved documents are never rare. A pair is reported once per scan (the first hour it shows);
  * events the history is still learning from are not judged.
  */
-public final class RareCommandDetector extends AbstractDetector {
+public final class RareCommandDetector extends HourlyDetector {
 
     public static final String ID = "rare-command";
 
     private final History history;
     private final List<String> approvedDocuments;
     private final Set<String> reported = new HashSet<>();
-    private final HourlyFindings hourly;
     private long notJudged;
 
     public RareCommandDetector(History history, List<String> approvedDocuments) {
-        super(ID);
-        this.history = history;
-        this.approvedDocuments = List.copyOf(approvedDocuments);
-        this.hourly = new HourlyFindings(ID, (principal, b) -> principal + " ran "
+        super(ID, (principal, b) -> principal + " ran "
                 + Text.count(b.notes().size(), "operation") + " never seen in the baseline: "
                 + Text.list(b.notes(), 6) + b.capNote());
+        this.history = history;
+        this.approvedDocuments = List.copyOf(approvedDocuments);
     }
 
     @Override
@@ -79,24 +77,14 @@ public final class RareCommandDetector extends AbstractDetector {
     }
 
     @Override
-    protected void advance(long watermarkMillis, Consumer<Finding> out) {
-        evictions += hourly.emitComplete(watermarkMillis, f -> emit(f, out));
-    }
-
-    @Override
     protected void flush(Consumer<Finding> out) {
-        hourly.emitAll(f -> emit(f, out));
+        super.flush(out);
         reported.clear();
     }
 
     @Override
-    protected int keysLive() {
-        return hourly.keysLive();
-    }
-
-    @Override
     protected void extraCounters(Map<String, Long> c) {
-        c.put("bucketsOpen", (long) hourly.open());
+        super.extraCounters(c);
         c.put("pairsReported", (long) reported.size());
         c.put("notJudged", notJudged);
     }

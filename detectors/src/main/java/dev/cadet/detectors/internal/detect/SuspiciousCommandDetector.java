@@ -18,20 +18,18 @@ import java.util.function.Consumer;
  * still an attempt. One finding per principal and hour, as severe as its worst pattern, naming each
  * pattern with its ATT&amp;CK techniques and source.
  */
-public final class SuspiciousCommandDetector extends AbstractDetector {
+public final class SuspiciousCommandDetector extends HourlyDetector {
 
     public static final String ID = "suspicious-command-content";
 
     private final CommandPatterns patterns;
-    private final HourlyFindings hourly;
     private long linesExamined;
 
     public SuspiciousCommandDetector(CommandPatterns patterns) {
-        super(ID);
-        this.patterns = patterns;
-        this.hourly = new HourlyFindings(ID, (principal, b) -> principal + " ran command text matching "
+        super(ID, (principal, b) -> principal + " ran command text matching "
                 + Text.count(b.notes().size(), "known attacker pattern") + " (" + Text.list(b.notes(), 6) + ")"
                 + " in " + Text.count(b.count(), "command") + b.capNote());
+        this.patterns = patterns;
     }
 
     @Override
@@ -70,23 +68,8 @@ public final class SuspiciousCommandDetector extends AbstractDetector {
     }
 
     @Override
-    protected void advance(long watermarkMillis, Consumer<Finding> out) {
-        evictions += hourly.emitComplete(watermarkMillis, f -> emit(f, out));
-    }
-
-    @Override
-    protected void flush(Consumer<Finding> out) {
-        hourly.emitAll(f -> emit(f, out));
-    }
-
-    @Override
-    protected int keysLive() {
-        return hourly.keysLive();
-    }
-
-    @Override
     protected void extraCounters(Map<String, Long> c) {
-        c.put("bucketsOpen", (long) hourly.open());
+        super.extraCounters(c);
         c.put("linesExamined", linesExamined);
         c.put("patterns", (long) patterns.size());
     }

@@ -25,23 +25,21 @@ import java.util.function.Consumer;
  * principal. Calls made by a cloud service (no address) are not judged. Each (principal, network) is
  * reported once per scan.
  */
-public final class UnknownSourceDetector extends AbstractDetector {
+public final class UnknownSourceDetector extends HourlyDetector {
 
     public static final String ID = "unknown-source";
 
     private final History history;
     private final SourceMatcher approved;
     private final Map<String, Long> reported = new HashMap<>();
-    private final HourlyFindings hourly;
     private long notJudged;
 
     public UnknownSourceDetector(History history, List<String> approvedSources) {
-        super(ID);
-        this.history = history;
-        this.approved = SourceMatcher.of(approvedSources);
-        this.hourly = new HourlyFindings(ID, (principal, b) -> principal + " made "
+        super(ID, (principal, b) -> principal + " made "
                 + Text.count(b.count(), "command or IAM call") + " from outside its history and the approved"
                 + " sources: " + Text.list(b.notes(), 6) + b.capNote());
+        this.history = history;
+        this.approved = SourceMatcher.of(approvedSources);
     }
 
     static boolean judged(CloudEvent e) {
@@ -85,24 +83,14 @@ public final class UnknownSourceDetector extends AbstractDetector {
     }
 
     @Override
-    protected void advance(long watermarkMillis, Consumer<Finding> out) {
-        evictions += hourly.emitComplete(watermarkMillis, f -> emit(f, out));
-    }
-
-    @Override
     protected void flush(Consumer<Finding> out) {
-        hourly.emitAll(f -> emit(f, out));
+        super.flush(out);
         reported.clear();
     }
 
     @Override
-    protected int keysLive() {
-        return hourly.keysLive();
-    }
-
-    @Override
     protected void extraCounters(Map<String, Long> c) {
-        c.put("bucketsOpen", (long) hourly.open());
+        super.extraCounters(c);
         c.put("notJudged", notJudged);
     }
 }

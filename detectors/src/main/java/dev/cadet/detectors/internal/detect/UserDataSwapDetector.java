@@ -12,7 +12,6 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -54,18 +53,23 @@ public final class UserDataSwapDetector extends AbstractDetector {
     enum Step { STOP, CHANGE, START }
 
     static Step step(CloudEvent e) {
-        if (e.outcome() == Outcome.FAILURE) {
+        if (e.outcome() == Outcome.FAILURE || e.targets().isEmpty()) {
             return null;
         }
-        String a = e.action().toLowerCase(Locale.ROOT);
-        if (a.endsWith("stopinstances") || a.endsWith("instances.stop") || a.endsWith("virtualmachines/deallocate/action")
-                || a.endsWith("virtualmachines/poweroff/action")) {
+        String a = e.action();
+        if (endsWith(a, "StopInstances") || endsWith(a, "instances.stop") || endsWith(a, "virtualMachines/deallocate/action")
+                || endsWith(a, "virtualMachines/powerOff/action")) {
             return Step.STOP;
         }
-        if (a.endsWith("startinstances") || a.endsWith("instances.start") || a.endsWith("virtualmachines/start/action")) {
+        if (endsWith(a, "StartInstances") || endsWith(a, "instances.start") || endsWith(a, "virtualMachines/start/action")) {
             return Step.START;
         }
         return e.kind() == EventKind.COMMAND_EXECUTION ? Step.CHANGE : null;
+    }
+
+    /** Case-insensitive suffix test without a lower-cased copy: this runs for every event. */
+    private static boolean endsWith(String s, String suffix) {
+        return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
     @Override
