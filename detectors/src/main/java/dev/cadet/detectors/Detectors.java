@@ -132,8 +132,9 @@ public final class Detectors {
                         "Per principal and per account, the commands of each hour [h, h+1h) against the busiest hour"
                                 + " of the baseline: a spike is at least the floor and at least ratio times the"
                                 + " historic peak (no history: the floor alone). Fan-out spikes likewise: distinct"
-                                + " targets of a principal in the hour against its historic peak, with the fan-out"
-                                + " threshold as floor. Multi-record operations count once. MEDIUM.",
+                                + " targets of a principal in the hour, at least the fan-out threshold and ratio times"
+                                + " its historic peak (no peak: at least the larger of the two floors). Multi-record"
+                                + " operations count once. MEDIUM.",
                         Map.of("spikeFloor", Integer.toString(d.spikeFloor()), "spikeRatio", Double.toString(d.spikeRatio()),
                                 "fanOutThreshold", Integer.toString(d.fanOutThreshold()))),
                 new DetectorInfo(LoginAnomalyDetector.ID,

@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * per principal and per account, the commands of each hour {@code [h, h+1h)} against the busiest hour
  * of the history. A spike needs at least {@code floor} commands and at least {@code ratio} times the
  * historic peak (a principal or account without history has peak 0, so the floor decides). Fan-out
- * spikes the same way: distinct targets of a principal in the hour against its historic peak, with
- * the fan-out threshold as floor. Multi-record operations (one correlation id) count once. Hours the
+ * spikes the same way: distinct targets of a principal in the hour, at least the fan-out threshold and
+ * {@code ratio} times its historic peak; with no peak, at least the larger of the two floors. Multi-record operations (one correlation id) count once. Hours the
  * history is still learning from are not judged.
  */
 public final class CommandSpikeDetector extends AbstractDetector {
@@ -126,7 +126,10 @@ public final class CommandSpikeDetector extends AbstractDetector {
                     + " historic peak of " + peak + " an hour");
         }
         int fanOut = c.machines();
-        if (fanOut >= bar(peakTargets, fanOutFloor)) {
+        // Without a history of commands, reaching the fan-out threshold is merely a first time (command-execution
+        // already marks it): then the spike floor decides, as for counts.
+        long fanOutBar = peakTargets == 0 ? Math.max(floor, fanOutFloor) : bar(peakTargets, fanOutFloor);
+        if (fanOut >= fanOutBar) {
             why.add("fan-out to " + Text.count(fanOut, "target") + " against a historic peak of " + peakTargets);
         }
         if (!why.isEmpty()) {

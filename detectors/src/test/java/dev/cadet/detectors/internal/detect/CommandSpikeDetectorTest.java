@@ -79,10 +79,23 @@ class CommandSpikeDetectorTest {
 
     @Test
     void fanOutSpikesAgainstItsOwnPeak() {
-        DetectorHarness h = harness(History.none());
-        h.push(E.command(user("ops")).at("10:00").targets("i-1", "i-2", "i-3", "i-4"),
-                E.command(user("ops")).at("11:00").targets("i-1", "i-2", "i-3", "i-4", "i-5")).end();
+        History history = History.learning(2 * E.HOUR);
+        DetectorHarness h = harness(history);
+        h.push(E.command(user("ops")).at("00:00").targets("i-1", "i-2"),
+                // Peak 2: a fan-out spike needs max(5, 3 x 2) = 6 targets.
+                E.command(user("ops")).at("03:00").targets("i-1", "i-2", "i-3", "i-4", "i-5"),
+                E.command(user("ops")).at("04:00").targets("i-1", "i-2", "i-3", "i-4", "i-5", "i-6")).end();
         assertThat(h.findings()).singleElement().satisfies(f ->
-                assertThat(f.summary()).contains("fan-out to 5 targets against a historic peak of 0"));
+                assertThat(f.summary()).contains("fan-out to 6 targets against a historic peak of 2"));
+    }
+
+    @Test
+    void withoutAPeakAFirstWideCommandIsNoSpikeBelowTheFloor() {
+        DetectorHarness h = harness(History.none());
+        h.push(E.command(user("ops")).at("10:00").targets("i-1", "i-2", "i-3", "i-4", "i-5", "i-6", "i-7", "i-8", "i-9"),
+                E.command(user("ops")).at("11:00").targets("i-1", "i-2", "i-3", "i-4", "i-5", "i-6", "i-7", "i-8", "i-9",
+                        "i-10")).end();
+        // No history: the spike floor (10 here) decides, so 9 targets are nothing and 10 are a spike.
+        assertThat(h.findings()).singleElement().satisfies(f -> assertThat(f.firstSeen()).isEqualTo(t("11:00")));
     }
 }
