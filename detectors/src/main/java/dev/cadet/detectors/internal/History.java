@@ -125,22 +125,26 @@ public final class History {
         p.events++;
         long network = Networks.key(e.source().ip());
         if (network >= 0) {
-            p.networks.add(network);
+            p.network(network);
         }
         if (e.source().country() != null) {
-            p.countries.add(e.source().country());
+            p.countries().add(e.source().country());
         }
         if (!e.kind().runsOnMachine() || !once.first(e)) {
             return;
         }
         String op = operation(e);
-        p.operations.add(op);
+        p.operations().add(op);
         p.commands++;
         long hour = Math.floorDiv(e.time(), Times.HOUR) * Times.HOUR;
+        if (p.hourly == null) {
+            p.hourly = new LongIntHashMap();
+            p.hourlyTargets = new LongObjectHashMap<>();
+        }
         p.hourly.addToValue(hour, 1);
         Set<String> reached = p.hourlyTargets.getIfAbsentPut(hour, HashSet::new);
         for (String t : e.targets()) {
-            p.targets.add(t);
+            p.targets().add(t);
             reached.add(t);
             documentsByTarget.computeIfAbsent(t, k -> new HashSet<>()).add(op);
         }
@@ -162,12 +166,14 @@ public final class History {
             until = Times.plus(last.time(), 1);
         }
         for (Profile p : principals.values()) {
-            p.peakCommands = Math.max(p.peakCommands, p.hourly.isEmpty() ? 0 : p.hourly.values().max());
-            for (Set<String> reached : p.hourlyTargets.values()) {
-                p.peakTargets = Math.max(p.peakTargets, reached.size());
+            if (p.hourly != null) {
+                p.peakCommands = Math.max(p.peakCommands, p.hourly.isEmpty() ? 0 : p.hourly.values().max());
+                for (Set<String> reached : p.hourlyTargets.values()) {
+                    p.peakTargets = Math.max(p.peakTargets, reached.size());
+                }
+                p.hourly = null;
+                p.hourlyTargets = null;
             }
-            p.hourly = null;
-            p.hourlyTargets = null;
         }
         for (Rate a : accounts.values()) {
             a.peak = Math.max(a.peak, a.hourly.isEmpty() ? 0 : a.hourly.values().max());
@@ -196,24 +202,27 @@ public final class History {
     /** True when the principal came from the network (/24, /48) of {@code ip} before. */
     public boolean knowsNetwork(String principal, String ip) {
         Profile p = principals.get(principal);
+        if (p == null || p.networks == null) {
+            return false;
+        }
         long key = Networks.key(ip);
-        return p != null && key >= 0 && p.networks.contains(key);
+        return key >= 0 && p.networks.contains(key);
     }
 
     public boolean knowsCountry(String principal, String country) {
         Profile p = principals.get(principal);
-        return p != null && p.countries.contains(country);
+        return p != null && p.countries != null && p.countries.contains(country);
     }
 
     /** The principal's countries, sorted; empty when unknown. */
     public Set<String> countries(String principal) {
         Profile p = principals.get(principal);
-        return p == null ? Set.of() : new TreeSet<>(p.countries);
+        return p == null || p.countries == null ? Set.of() : new TreeSet<>(p.countries);
     }
 
     public boolean knowsOperation(String principal, String operation) {
         Profile p = principals.get(principal);
-        return p != null && p.operations.contains(operation);
+        return p != null && p.operations != null && p.operations.contains(operation);
     }
 
     /** True when the principal ran commands at all. */
@@ -276,11 +285,16 @@ public final class History {
     public PrincipalData principal(String principal) {
         Profile p = principals.get(principal);
         List<String> networks = new ArrayList<>();
-        p.networks.forEach(k -> networks.add(Networks.cidr(k)));
+        if (p.networks != null) {
+            p.networks.forEach(k -> networks.add(Networks.cidr(k)));
+        }
         networks.sort(null);
-        return new PrincipalData(principal, networks, new ArrayList<>(new TreeSet<>(p.countries)),
-                new ArrayList<>(new TreeSet<>(p.operations)), new ArrayList<>(new TreeSet<>(p.targets)),
+        return new PrincipalData(principal, networks, sorted(p.countries), sorted(p.operations), sorted(p.targets),
                 p.peakCommands, p.peakTargets, p.commands, p.events);
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values == null ? new ArrayList<>() : new ArrayList<>(new TreeSet<>(values));
     }
 
     /** Per target, the operations run on it, sorted by target. */
@@ -319,17 +333,15 @@ public final class History {
                     throw new IllegalArgumentException("principal " + d.principal() + ": network '" + n
                             + "' is not an IPv4 /24 or IPv6 /48 block");
                 }
-                p.networks.add(key);
+                p.network(key);
             }
-            p.countries.addAll(d.countries());
-            p.operations.addAll(d.operations());
-            p.targets.addAll(d.targets());
+            p.countries().addAll(d.countries());
+            p.operations().addAll(d.operations());
+            p.targets().addAll(d.targets());
             p.peakCommands = d.peakCommandsPerHour();
             p.peakTargets = d.peakTargetsPerHour();
             p.commands = d.commands();
             p.events = d.events();
-            p.hourly = null;
-            p.hourlyTargets = null;
             h.principals.put(d.principal(), p);
             return this;
         }
@@ -353,17 +365,47 @@ public final class History {
         }
     }
 
+    /** One principal's history; its sets are made on first use, as most principals never run a command. */
     private static final class Profile {
-        final LongHashSet networks = new LongHashSet();
-        final Set<String> countries = new HashSet<>(4);
-        final Set<String> operations = new HashSet<>(4);
-        final Set<String> targets = new HashSet<>(4);
-        LongIntHashMap hourly = new LongIntHashMap();
-        LongObjectHashMap<Set<String>> hourlyTargets = new LongObjectHashMap<>();
+        LongHashSet networks;
+        Set<String> countries;
+        Set<String> operations;
+        Set<String> targets;
+        /** Per hour while learning: commands and machines reached; dropped when frozen. */
+        LongIntHashMap hourly;
+        LongObjectHashMap<Set<String>> hourlyTargets;
         int peakCommands;
         int peakTargets;
         long commands;
         long events;
+
+        void network(long key) {
+            if (networks == null) {
+                networks = new LongHashSet(2);
+            }
+            networks.add(key);
+        }
+
+        Set<String> countries() {
+            if (countries == null) {
+                countries = new HashSet<>(2);
+            }
+            return countries;
+        }
+
+        Set<String> operations() {
+            if (operations == null) {
+                operations = new HashSet<>(4);
+            }
+            return operations;
+        }
+
+        Set<String> targets() {
+            if (targets == null) {
+                targets = new HashSet<>(4);
+            }
+            return targets;
+        }
     }
 
     private static final class Rate {

@@ -85,9 +85,21 @@ public final class HourlyFindings {
         private final ObjectIntHashMap<String> actions = new ObjectIntHashMap<>();
         private Severity severity = Severity.INFO;
         private int count;
+        private Set<String> operations;
 
-        /** Adds a matching event (counted, kept as evidence while there is room). */
+        /**
+         * Adds a matching event (counted, kept as evidence while there is room). Records of one operation
+         * (Azure writes Started, Accepted and Succeeded under one correlation id) count once.
+         */
         public Bucket add(CloudEvent e) {
+            if (e.correlationId() != null) {
+                if (operations == null) {
+                    operations = new java.util.HashSet<>();
+                }
+                if (!operations.add(e.correlationId() + '\n' + e.action())) {
+                    return this;
+                }
+            }
             count++;
             if (evidence.size() < EVIDENCE_CAP - 1) {
                 evidence.add(e);

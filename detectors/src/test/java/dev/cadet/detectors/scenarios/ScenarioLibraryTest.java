@@ -66,6 +66,18 @@ class ScenarioLibraryTest {
         assertThat(mixed.incidents()).isEqualTo(ordered.incidents());
     }
 
+    @org.junit.jupiter.api.Test
+    void anAzureOperationOfThreeRecordsCountsOnceInEveryDetectorThatCounts() {
+        Scenario s = ScenarioLibrary.azureRunCommandByNeverSeenUserFromNewCountry();
+        DetectionResult r = run(s, s.events());
+        List<Finding> mallory = r.findings().stream().filter(f -> f.principal().equals(s.subject())).toList();
+        assertThat(mallory).extracting(Finding::detector).contains("command-execution", "unknown-source", "rare-command");
+        assertThat(mallory).filteredOn(f -> f.detector().equals("command-execution"))
+                .singleElement().satisfies(f -> assertThat(f.summary()).contains("ran 1 command on 1 target"));
+        assertThat(mallory).filteredOn(f -> f.detector().equals("unknown-source"))
+                .singleElement().satisfies(f -> assertThat(f.summary()).contains("made 1 command or IAM call"));
+    }
+
     private static String describe(Incident i) {
         StringBuilder b = new StringBuilder(i.id() + " " + i.decision() + "\n");
         i.findings().forEach(f -> b.append("  ").append(f.id()).append(' ').append(f.detector()).append(' ')

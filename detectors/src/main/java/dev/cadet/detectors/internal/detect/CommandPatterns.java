@@ -132,27 +132,58 @@ public final class CommandPatterns {
 
     /** Every active pattern that matches {@code line} or a PowerShell payload encoded in it, in pack order. */
     public List<Match> match(String line) {
-        String text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
-        List<Match> out = new ArrayList<>(2);
-        for (Entry e : entries) {
-            if (e.severity() != null && e.regex().matcher(text).find()) {
-                out.add(new Match(e, false));
+        return scanner().match(line);
+    }
+
+    /** A matcher set for one thread: reuses its regex matchers, so scanning a line allocates nothing when nothing matches. */
+    public Scanner scanner() {
+        return new Scanner(entries());
+    }
+
+    /** Scans lines against the active patterns with reused matchers. Not thread-safe: one per detector. */
+    public static final class Scanner {
+        private final List<Entry> active;
+        private final Matcher[] matchers;
+        private final Matcher encoded = ENCODED.matcher("");
+
+        private Scanner(List<Entry> active) {
+            this.active = active;
+            this.matchers = new Matcher[active.size()];
+            for (int i = 0; i < matchers.length; i++) {
+                matchers[i] = active.get(i).regex().matcher("");
             }
         }
-        Matcher m = ENCODED.matcher(text);
-        while (m.find()) {
-            String decoded = decodePowerShell(m.group(1));
-            if (decoded == null) {
-                continue;
-            }
-            for (Entry e : entries) {
-                if (e.severity() != null && e.regex().matcher(decoded).find()
-                        && out.stream().noneMatch(x -> x.entry() == e)) {
-                    out.add(new Match(e, true));
+
+        /** The matches of {@code line}, in pack order; an empty list (shared, not allocated) when none. */
+        public List<Match> match(String line) {
+            String text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
+            List<Match> out = null;
+            for (int i = 0; i < matchers.length; i++) {
+                if (matchers[i].reset(text).find()) {
+                    out = add(out, new Match(active.get(i), false));
                 }
             }
+            encoded.reset(text);
+            while (encoded.find()) {
+                String decoded = decodePowerShell(encoded.group(1));
+                if (decoded == null) {
+                    continue;
+                }
+                for (int i = 0; i < matchers.length; i++) {
+                    Entry e = active.get(i);
+                    if (matchers[i].reset(decoded).find() && (out == null || out.stream().noneMatch(x -> x.entry() == e))) {
+                        out = add(out, new Match(e, true));
+                    }
+                }
+            }
+            return out == null ? List.of() : out;
         }
-        return out;
+
+        private static List<Match> add(List<Match> out, Match m) {
+            List<Match> list = out == null ? new ArrayList<>(2) : out;
+            list.add(m);
+            return list;
+        }
     }
 
     /** PowerShell's -EncodedCommand is base64 of UTF-16LE text; {@code null} when it is not that. */

@@ -80,8 +80,9 @@ public final class LoginAnomalyDetector extends HourlyDetector {
     /** Why the sign-in is anomalous, or {@code null}. */
     private String anomaly(CloudEvent e) {
         String ip = e.source().ip();
-        boolean newSource = ip != null && history.judging(e.time()) && !approved.matchesIp(ip)
-                && !history.knowsNetwork(e.principal(), ip);
+        // The history lookup allocates nothing; the approved-list check parses the address: it goes last.
+        boolean newSource = ip != null && history.judging(e.time()) && !history.knowsNetwork(e.principal(), ip)
+                && !approved.matchesIp(ip);
         boolean noMfa = e.actor().mfa() == Mfa.NOT_USED;
         if (!noMfa && !newSource) {
             return null;

@@ -23,6 +23,7 @@ public final class SuspiciousCommandDetector extends HourlyDetector {
     public static final String ID = "suspicious-command-content";
 
     private final CommandPatterns patterns;
+    private final CommandPatterns.Scanner scanner;
     private long linesExamined;
 
     public SuspiciousCommandDetector(CommandPatterns patterns) {
@@ -30,6 +31,7 @@ public final class SuspiciousCommandDetector extends HourlyDetector {
                 + Text.count(b.notes().size(), "known attacker pattern") + " (" + Text.list(b.notes(), 6) + ")"
                 + " in " + Text.count(b.count(), "command") + b.capNote());
         this.patterns = patterns;
+        this.scanner = patterns.scanner();
     }
 
     @Override
@@ -38,9 +40,12 @@ public final class SuspiciousCommandDetector extends HourlyDetector {
             return;
         }
         HourlyFindings.Bucket bucket = null;
-        for (String line : texts(e)) {
+        String document = e.command().document();
+        List<String> lines = e.command().lines();
+        for (int i = document == null ? 0 : -1; i < lines.size(); i++) {
+            String line = i < 0 ? document : lines.get(i);
             linesExamined++;
-            List<CommandPatterns.Match> matches = patterns.match(line);
+            List<CommandPatterns.Match> matches = scanner.match(line);
             for (CommandPatterns.Match m : matches) {
                 if (bucket == null) {
                     matched++;
@@ -51,20 +56,6 @@ public final class SuspiciousCommandDetector extends HourlyDetector {
                         + (m.decoded() ? " in a decoded -EncodedCommand payload" : ""));
             }
         }
-    }
-
-    private static List<String> texts(CloudEvent e) {
-        String document = e.command().document();
-        if (document == null) {
-            return e.command().lines();
-        }
-        if (e.command().lines().isEmpty()) {
-            return List.of(document);
-        }
-        List<String> all = new java.util.ArrayList<>(e.command().lines().size() + 1);
-        all.add(document);
-        all.addAll(e.command().lines());
-        return all;
     }
 
     @Override
