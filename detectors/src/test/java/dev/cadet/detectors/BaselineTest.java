@@ -103,4 +103,17 @@ class BaselineTest {
         assertThat(r.counters().detectorCounts().get("geoip")).containsEntry("located", 2L);
         assertThat(r.incidents().get(0).decision()).isEqualTo(Decision.ESCALATE_TIER2);
     }
+
+    @Test
+    void theNoveltyAnswersDoNotDependOnTheOrderOfTheDetectors() {
+        java.util.List<dev.cadet.model.CloudEvent> events = dev.cadet.detectors.scenarios.ScenarioLibrary.all().get(1).events();
+        DetectionConfig config = DetectionConfig.defaults();
+        Pipeline forward = Pipeline.create(config);
+        java.util.List<Detector> reversed = new java.util.ArrayList<>(Detectors.builtIn(config));
+        java.util.Collections.reverse(reversed);
+        Pipeline backward = Pipeline.create(config, reversed);
+        events.forEach(forward::push);
+        events.forEach(backward::push);
+        assertThat(backward.finish().findings()).isEqualTo(forward.finish().findings());
+    }
 }
