@@ -7,7 +7,6 @@ import dev.cadet.model.Finding;
 import dev.cadet.model.PrincipalType;
 import dev.cadet.model.Severity;
 
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
