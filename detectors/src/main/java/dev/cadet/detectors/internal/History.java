@@ -378,8 +378,14 @@ public final class History {
         int peakTargets;
         long commands;
         long events;
+        long lastNetwork = -1;
 
         void network(long key) {
+            // Most principals keep one address: skip the set (another cache miss) when it repeats.
+            if (key == lastNetwork) {
+                return;
+            }
+            lastNetwork = key;
             if (networks == null) {
                 networks = new LongHashSet(2);
             }
