@@ -1,6 +1,6 @@
 package dev.cadet.cli;
 
-import dev.cadet.detectors.DetectionConfig;
+import dev.cadet.cli.internal.config.ScanSetup;
 import dev.cadet.model.Decision;
 import dev.cadet.model.ScanResult;
 import dev.cadet.parsers.BadRecordPolicy;
@@ -32,8 +32,16 @@ final class ScanOptions {
 
     @Option(names = "--lateness", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How late an event may arrive and still be analysed in time order (e.g. 30m, 1h, PT2H). "
-                    + "Default: ${DEFAULT-VALUE}.", defaultValue = "1h")
+                    + "Default: the configuration file's, else 1h.")
     Duration lateness;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (cadet.yaml): approved "
+            + "automation, sources, documents and maintenance windows, thresholds, threat intelligence, GeoIP.")
+    Path config;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Baseline written by 'cadet baseline learn'. "
+            + "Default: the configuration file's, else the first 24h of the scanned logs serve as one.")
+    Path baseline;
 
     @Option(names = "--approved-principal", paramLabel = "PATTERN",
             description = "Canonical principal of approved automation ('*' matches any run of characters); repeatable.")
@@ -63,15 +71,12 @@ final class ScanOptions {
         LogReader reader = LogReader.builder()
                 .badRecords(strict ? BadRecordPolicy.FAIL : BadRecordPolicy.QUARANTINE)
                 .build();
-        DetectionConfig config = DetectionConfig.builder()
-                .allowedLateness(lateness)
-                .approvedPrincipals(approvedPrincipals)
-                .approvedSources(approvedSources)
-                .build();
         ScanResult result;
         List<Path> written;
-        try (Progress progress = Progress.of(console, output.quiet)) {
-            result = new ScanJob(reader, config, threads, System.in).progress(progress).filter(filters).run(inputs);
+        try (ScanSetup setup = ScanSetup.of(config, baseline, lateness, approvedPrincipals, approvedSources);
+             Progress progress = Progress.of(console, output.quiet)) {
+            result = new ScanJob(reader, setup.config(), threads, System.in).progress(progress).filter(filters)
+                    .run(inputs);
             progress.phase("writing reports");
             written = Reports.write(result, out, output.formats());
         }

@@ -36,6 +36,9 @@ final class ScanSummary {
             out.println(String.format(Locale.ROOT, "Filter: %s; %,d events left out.",
                     FilterOptions.describe(r.filter()), r.filter().excluded()));
         }
+        if (r.pipeline().baseline() != null) {
+            out.println(Console.safe(r.pipeline().baseline().description()));
+        }
         if (!in.filesWithErrors().isEmpty()) {
             out.println(console.style(Console.YELLOW, String.format(Locale.ROOT,
                     "Warning: %,d files could not be read to their end (see the report).", in.filesWithErrors().size())));

@@ -1,10 +1,24 @@
 package dev.cadet.detectors;
 
+import dev.cadet.detectors.internal.History;
 import dev.cadet.detectors.internal.Times;
+import dev.cadet.detectors.internal.detect.AbstractDetector;
 import dev.cadet.detectors.internal.detect.CommandExecutionDetector;
+import dev.cadet.detectors.internal.detect.CommandPatterns;
+import dev.cadet.detectors.internal.detect.CommandFromInstanceDetector;
+import dev.cadet.detectors.internal.detect.CommandSpikeDetector;
+import dev.cadet.detectors.internal.detect.DeniedCommandBurstDetector;
 import dev.cadet.detectors.internal.detect.FailedThenSuccessDetector;
+import dev.cadet.detectors.internal.detect.GeoAnomalyDetector;
 import dev.cadet.detectors.internal.detect.IamThenCommandDetector;
+import dev.cadet.detectors.internal.detect.IocMatchDetector;
+import dev.cadet.detectors.internal.detect.LoginAnomalyDetector;
+import dev.cadet.detectors.internal.detect.RareCommandDetector;
+import dev.cadet.detectors.internal.detect.SuspiciousCommandDetector;
+import dev.cadet.detectors.internal.detect.UnknownSourceDetector;
+import dev.cadet.detectors.internal.detect.UserDataSwapDetector;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,16 +68,152 @@ public final class Detectors {
                                 + " access key, followed in [c - window, c) by a successful command execution or"
                                 + " session at c by that principal or with that key. HIGH; one finding per principal"
                                 + " and command hour.",
-                        Map.of("iamThenCommandWindow", Times.human(d.iamThenCommandWindow()))));
+                        Map.of("iamThenCommandWindow", Times.human(d.iamThenCommandWindow()))),
+                new DetectorInfo(SuspiciousCommandDetector.ID,
+                        "Command text matching known attacker techniques",
+                        "Decision for Escalation: \"if they're associated with known threat actor TTPs\"; Key Indicators:"
+                                + " \"Sudden or unusual commands executed within virtual machines\"",
+                        "T1651 Cloud Administration Command, and per pattern: T1105, T1059, T1027.010, T1552.005, T1496,"
+                                + " T1136, T1098, T1562, T1070, T1003, T1490, T1053, T1572",
+                        "Command lines (SSM command history, Azure run command scripts, Custom Script commandToExecute,"
+                                + " GCP startup scripts) and document or script names of command executions and script"
+                                + " definitions, any outcome, against the pattern pack (download and execute, reverse"
+                                + " shells, encoded or obfuscated PowerShell, instance-metadata credential theft on AWS,"
+                                + " Azure and GCP, miners, new users and keys, security agents and logging switched off,"
+                                + " shadow copies deleted, persistence, tunnels), including the decoded text of PowerShell"
+                                + " -EncodedCommand payloads. One finding per principal and hour, as severe as its worst"
+                                + " pattern; each pattern named with its ATT&CK techniques and source.",
+                        Map.of("commandPatterns", "built-in pack (" + CommandPatterns.builtIn().size() + " patterns)")),
+                new DetectorInfo(IocMatchDetector.ID,
+                        "Threat-intelligence indicator match",
+                        "Questions for Analysis: \"Is there any correlation with recent security advisories or threat"
+                                + " intelligence information?\"",
+                        "T1651 Cloud Administration Command",
+                        "Any event whose source address lies in an indicator address or CIDR block, whose service host"
+                                + " is or lies under an indicator domain, or whose command text or output location names"
+                                + " an indicator domain or address. HIGH; CRITICAL for command executions and sessions."
+                                + " One finding per principal and hour. Runs only when indicators are configured.",
+                        Map.of("iocAddresses", "none", "iocDomains", "none")),
+                new DetectorInfo(RareCommandDetector.ID,
+                        "Command never seen in the baseline",
+                        "Key Indicators: \"Sudden or unusual commands executed within virtual machines, especially"
+                                + " those not corresponding to normal operations.\"",
+                        "T1651 Cloud Administration Command",
+                        "A successful (or unfinished) command execution or session whose (principal, operation) or"
+                                + " (target, operation) pair the baseline never saw; the operation is the document or"
+                                + " script name, else the API action. Approved documents are never rare. MEDIUM; HIGH"
+                                + " when the principal has no history at all. Each pair is reported once per scan.",
+                        Map.of("approvedDocuments", "none", "learningPeriod", Times.human(d.learningPeriod()))),
+                new DetectorInfo(UnknownSourceDetector.ID,
+                        "Command or IAM call from an unknown source",
+                        "Key Indicators: \"Anomalies in IAM roles or users initiating cloud management commands,"
+                                + " particularly if they emerge from unknown IP addresses or geo-locations.\"",
+                        "T1078 Valid Accounts, T1651 Cloud Administration Command",
+                        "A command execution, session, script definition or credential or privilege change from an"
+                                + " address outside every network (IPv4 /24, IPv6 /48) the principal used in the"
+                                + " baseline and outside the approved sources. MEDIUM; HIGH when the event's country is"
+                                + " new for the principal too. Each (principal, network) is reported once per scan.",
+                        Map.of("approvedSources", "none", "learningPeriod", Times.human(d.learningPeriod()))),
+                new DetectorInfo(GeoAnomalyDetector.ID,
+                        "Impossible travel",
+                        "Questions for Analysis: \"Are there any geo-location anomalies in command executions?\"",
+                        "T1078 Valid Accounts",
+                        "Two successful events of one principal from countries further apart than the travel speed"
+                                + " allows in the time between them; the distance is a lower bound (country centroids"
+                                + " less a radius each country lies within), so neighbouring countries never trip it."
+                                + " Countries come from the log or from a GeoIP database; without either the check"
+                                + " cannot run and says so. HIGH.",
+                        Map.of("travelSpeedKmh", Integer.toString(d.travelSpeedKmh()))),
+                new DetectorInfo(CommandSpikeDetector.ID,
+                        "Spike in run-command usage",
+                        "Key Indicators: \"A spike in the usage of cloud management services like AWS Systems Manager"
+                                + " or Azure RunCommand.\"",
+                        "T1651 Cloud Administration Command",
+                        "Per principal and per account, the commands of each hour [h, h+1h) against the busiest hour"
+                                + " of the baseline: a spike is at least the floor and at least ratio times the"
+                                + " historic peak (no history: the floor alone). Fan-out spikes likewise: distinct"
+                                + " targets of a principal in the hour, at least the fan-out threshold and ratio times"
+                                + " its historic peak (no peak: at least the larger of the two floors). Multi-record"
+                                + " operations count once. MEDIUM.",
+                        Map.of("spikeFloor", Integer.toString(d.spikeFloor()), "spikeRatio", Double.toString(d.spikeRatio()),
+                                "fanOutThreshold", Integer.toString(d.fanOutThreshold()))),
+                new DetectorInfo(LoginAnomalyDetector.ID,
+                        "Anomalous sign-in followed by commands",
+                        "Questions for Analysis: \"Has there been any recent account takeover or suspicious IAM"
+                                + " activity?\"",
+                        "T1078 Valid Accounts, T1651 Cloud Administration Command",
+                        "A successful console or portal sign-in (AWS ConsoleLogin, Entra sign-ins) without MFA, or"
+                                + " from a network outside the principal's baseline and the approved sources, followed"
+                                + " in [c - window, c) by a command execution or session of that principal at c. HIGH;"
+                                + " one finding per principal and command hour.",
+                        Map.of("loginAnomalyWindow", Times.human(d.loginAnomalyWindow()))),
+                new DetectorInfo(DeniedCommandBurstDetector.ID,
+                        "Burst of refused command executions",
+                        "Decision for Escalation: \"Also, escalate if you find multiple failed attempts followed by a"
+                                + " successful execution.\"",
+                        "T1580 Cloud Infrastructure Discovery, T1651 Cloud Administration Command",
+                        "At least the threshold number of command executions or sessions refused (AccessDenied,"
+                                + " Unauthorized, AuthorizationFailed, Forbidden, PermissionDenied, InvalidInstanceId,"
+                                + " InvalidTarget, InvalidClientTokenId) for one principal, or one source address when"
+                                + " the log names nobody, less than the window apart from first to last; the burst"
+                                + " grows while refusals come less than the window after the previous one and is"
+                                + " reported when it ends. MEDIUM.",
+                        Map.of("deniedBurstThreshold", Integer.toString(d.deniedBurstThreshold()),
+                                "deniedBurstWindow", Times.human(d.deniedBurstWindow()))),
+                new DetectorInfo(CommandFromInstanceDetector.ID,
+                        "Commands sent by a machine identity",
+                        "Log Sources to Investigate: \"Look into IAM logs for any unauthorized access or privilege"
+                                + " escalation attempts.\"",
+                        "T1021 Remote Services, T1651 Cloud Administration Command",
+                        "A command execution or session, any outcome, started by a machine's own identity (an"
+                                + " instance profile session named i-..., a managed identity, a GCP Compute Engine"
+                                + " default service account): lateral movement with stolen instance credentials. HIGH"
+                                + " when a target is another machine than the caller, MEDIUM otherwise. One finding per"
+                                + " principal and hour.",
+                        Map.of()),
+                new DetectorInfo(UserDataSwapDetector.ID,
+                        "Startup script or user data swapped",
+                        "Key Indicators: \"Sudden or unusual commands executed within virtual machines\"",
+                        "T1651 Cloud Administration Command, T1059 Command and Scripting Interpreter",
+                        "On one machine: a stop (EC2 StopInstances, GCP instances.stop, Azure deallocate or powerOff),"
+                                + " then a command execution such as a user-data or startup-script change, then a start,"
+                                + " with the start less than the window after the stop. HIGH.",
+                        Map.of("userDataSwapWindow", Times.human(d.userDataSwapWindow()))));
     }
 
     /** Fresh instances of the built-in detectors, configured; one set per scan. */
     public static List<Detector> builtIn(DetectionConfig config) {
         Objects.requireNonNull(config, "config");
-        return List.of(
-                new BuiltInDetector(new CommandExecutionDetector(config.fanOutThreshold())),
-                new BuiltInDetector(new FailedThenSuccessDetector(config.failedThenSuccessThreshold(),
-                        config.failedThenSuccessWindow())),
-                new BuiltInDetector(new IamThenCommandDetector(config.iamThenCommandWindow())));
+        return builtIn(config, history(config));
+    }
+
+    /** The history the novelty detectors of one scan share: the stored baseline, a learner, or none. */
+    static History history(DetectionConfig config) {
+        if (config.baseline() != null) {
+            return config.baseline().toHistory();
+        }
+        return config.learningPeriod().isZero() ? History.none() : History.learning(config.learningPeriod().toMillis());
+    }
+
+    static List<Detector> builtIn(DetectionConfig config, History history) {
+        List<AbstractDetector> all = List.of(
+                new CommandExecutionDetector(config.fanOutThreshold()),
+                new FailedThenSuccessDetector(config.failedThenSuccessThreshold(), config.failedThenSuccessWindow()),
+                new IamThenCommandDetector(config.iamThenCommandWindow()),
+                new SuspiciousCommandDetector(config.commandPatterns()),
+                new IocMatchDetector(config.iocAddresses(), config.iocDomains()),
+                new RareCommandDetector(history, config.approvedDocuments()),
+                new UnknownSourceDetector(history, config.approvedSources()),
+                new GeoAnomalyDetector(config.travelSpeedKmh()),
+                new CommandSpikeDetector(history, config.spikeFloor(), config.spikeRatio(), config.fanOutThreshold()),
+                new LoginAnomalyDetector(history, config.approvedSources(), config.loginAnomalyWindow()),
+                new DeniedCommandBurstDetector(config.deniedBurstThreshold(), config.deniedBurstWindow()),
+                new CommandFromInstanceDetector(),
+                new UserDataSwapDetector(config.userDataSwapWindow()));
+        List<Detector> out = new ArrayList<>(all.size());
+        for (AbstractDetector d : all) {
+            out.add(new BuiltInDetector(d));
+        }
+        return List.copyOf(out);
     }
 }

@@ -3,15 +3,20 @@ package dev.cadet.detectors;
 import dev.cadet.detectors.internal.CoverageCounter;
 import dev.cadet.detectors.internal.DedupIndex;
 import dev.cadet.detectors.internal.Events;
+import dev.cadet.detectors.internal.History;
+import dev.cadet.detectors.internal.Text;
 import dev.cadet.detectors.internal.Times;
 import dev.cadet.detectors.internal.incident.Approvals;
 import dev.cadet.detectors.internal.incident.Assembly;
+import dev.cadet.detectors.internal.incident.Context;
 import dev.cadet.detectors.internal.incident.EscalationPolicy;
+import dev.cadet.model.BaselineSummary;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Finding;
 import dev.cadet.model.Incident;
 import dev.cadet.model.Origin;
 import dev.cadet.model.PipelineCounters;
+import dev.cadet.model.Source;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,8 +57,14 @@ public final class Pipeline {
     private long late;
     private boolean finished;
 
-    private Pipeline(DetectionConfig config, List<Detector> detectors) {
+    private final History history;
+    private final GeoLocator geo;
+    private long located;
+
+    private Pipeline(DetectionConfig config, List<Detector> detectors, History history) {
         this.config = Objects.requireNonNull(config, "config");
+        this.history = history;
+        this.geo = config.geoLocator();
         Objects.requireNonNull(detectors, "detectors");
         Set<String> ids = new HashSet<>();
         for (Detector d : detectors) {
@@ -68,17 +79,23 @@ public final class Pipeline {
 
     /** A pipeline running all built-in detectors. */
     public static Pipeline create(DetectionConfig config) {
-        return new Pipeline(config, Detectors.builtIn(config));
+        Objects.requireNonNull(config, "config");
+        History history = Detectors.history(config);
+        return new Pipeline(config, Detectors.builtIn(config, history), history);
     }
 
     /** A pipeline running the given detectors (fresh instances: they keep state). */
     public static Pipeline create(DetectionConfig config, List<Detector> detectors) {
-        return new Pipeline(config, detectors);
+        Objects.requireNonNull(config, "config");
+        return new Pipeline(config, detectors, Detectors.history(config));
     }
 
     /** Adds one event, in any order; releases to the detectors whatever the watermark now allows. */
     public void push(CloudEvent event) {
         Objects.requireNonNull(event, "event");
+        if (geo != null) {
+            event = locate(event);
+        }
         if (finished) {
             throw new IllegalStateException("this pipeline has finished; create a new one per scan");
         }
@@ -130,7 +147,24 @@ public final class Pipeline {
         return buffer.size();
     }
 
+    /** The event with the country and city of its address filled in, when its log gave none. */
+    private CloudEvent locate(CloudEvent e) {
+        Source s = e.source();
+        if (s.country() != null || s.ip() == null) {
+            return e;
+        }
+        GeoLocator.Place place = geo.locate(s.ip());
+        if (place == null || place.country() == null) {
+            return e;
+        }
+        located++;
+        return new CloudEvent(e.provider(), e.eventId(), e.time(), e.kind(), e.action(), e.outcome(), e.errorCode(),
+                e.errorMessage(), e.actor(), new Source(s.ip(), s.serviceHost(), s.userAgent(), place.country(),
+                place.city()), e.targets(), e.subject(), e.command(), e.cloud(), e.correlationId(), e.origin());
+    }
+
     private void release(CloudEvent e) {
+        history.observe(e);
         coverage.add(e);
         dedup.released(e);
         for (Detector d : detectors) {
@@ -153,14 +187,67 @@ public final class Pipeline {
         for (Detector d : detectors) {
             d.onEnd(sink);
         }
+        history.freeze();
         List<Finding> findings = Assembly.number(found);
+        List<MaintenanceWindow> windows = config.maintenanceWindows();
+        Approvals approvals = Approvals.of(config.approvedPrincipals(), config.approvedSources(),
+                (principal, from, to) -> openWindow(windows, principal, from, to));
+        Context context = new Context(approvals, history, config.geoLocator() != null,
+                config.iocAddresses().size() + config.iocDomains().size());
         List<Incident> incidents = Assembly.incidents(findings, config.incidentGap().toMillis(),
-                new EscalationPolicy(Approvals.of(config.approvedPrincipals(), config.approvedSources())));
+                new EscalationPolicy(approvals), context);
         Map<String, Map<String, Long>> detectorCounts = new LinkedHashMap<>();
         for (Detector d : detectors) {
             detectorCounts.put(d.id(), d.counters());
         }
+        if (geo != null) {
+            detectorCounts.put("geoip", Map.of("located", located));
+        }
         return new DetectionResult(findings, incidents,
-                new PipelineCounters(eventsIn, duplicates, late, detectorCounts, lateEvents), coverage.coverage());
+                new PipelineCounters(eventsIn, duplicates, late, detectorCounts, lateEvents, baselineSummary()), coverage.coverage());
+    }
+
+    /** The name of a maintenance window covering the principal over all of {@code [from, to]}, or {@code null}. */
+    private static String openWindow(List<MaintenanceWindow> windows, String principal, long from, long to) {
+        for (MaintenanceWindow w : windows) {
+            if (w.covers(principal) && w.isOpenAt(from) && w.isOpenAt(to)) {
+                return w.name();
+            }
+        }
+        return null;
+    }
+
+    private BaselineSummary baselineSummary() {
+        String novelty = "rare-command, unknown-source, command-spike and new-source sign-ins (login-anomaly)";
+        switch (history.mode()) {
+            case STORED -> {
+                String source = config.baselineSource() == null ? "a stored baseline" : config.baselineSource();
+                return new BaselineSummary(BaselineSummary.Origin.STORED, config.baselineSource(), history.from(),
+                        history.until(), history.principalCount(), "Judged against the stored baseline " + source
+                        + ", learned from " + Times.iso(history.from()) + " to " + Times.iso(history.until()) + " ("
+                        + Text.count(history.principalCount(), "principal") + "): " + novelty + " compare every"
+                        + " scanned event with it.");
+            }
+            case LEARNING -> {
+                if (history.from() == Long.MIN_VALUE) {
+                    return new BaselineSummary(BaselineSummary.Origin.LEARNED_FROM_SCAN, null, 0, 0, 0,
+                            "No stored baseline, and no events to learn one from.");
+                }
+                String period = Times.human(config.learningPeriod());
+                boolean judged = maxTime >= history.until();
+                return new BaselineSummary(BaselineSummary.Origin.LEARNED_FROM_SCAN, null, history.from(),
+                        history.until(), history.principalCount(), "No stored baseline: the first " + period
+                        + " of the scanned logs (" + Times.iso(history.from()) + " to " + Times.iso(history.until())
+                        + ", " + Text.count(history.principalCount(), "principal") + ") served as one. "
+                        + (judged ? "Events in that period were not judged by " + novelty + "."
+                        : "The logs end inside that period, so " + novelty + " judged nothing; give a stored"
+                        + " baseline (cadet baseline learn) or a shorter learning period."));
+            }
+            default -> {
+                return new BaselineSummary(BaselineSummary.Origin.NONE, null, 0, 0, 0, "No baseline (learning"
+                        + " period 0 and no stored baseline): rare-command, unknown-source and new-source sign-ins"
+                        + " did not run, and command-spike compared hourly counts with its floor only.");
+            }
+        }
     }
 }

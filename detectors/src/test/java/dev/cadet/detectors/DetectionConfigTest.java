@@ -73,4 +73,37 @@ class DetectionConfigTest {
                 .build();
         assertThat(c.approvedSources()).hasSize(5);
     }
+
+    @Test
+    void thePlaybookDetectorsHaveDefaultsAndSayWhatIsWrong() {
+        DetectionConfig d = DetectionConfig.defaults();
+        assertThat(d.learningPeriod()).isEqualTo(Duration.ofHours(24));
+        assertThat(d.spikeFloor()).isEqualTo(20);
+        assertThat(d.spikeRatio()).isEqualTo(3.0);
+        assertThat(d.deniedBurstThreshold()).isEqualTo(5);
+        assertThat(d.travelSpeedKmh()).isEqualTo(1000);
+        assertThat(d.baseline()).isNull();
+        assertThatThrownBy(() -> DetectionConfig.builder().spikeRatio(1.0))
+                .hasMessage("spikeRatio must be a number > 1, was 1.0");
+        assertThatThrownBy(() -> DetectionConfig.builder().deniedBurstThreshold(1))
+                .hasMessage("deniedBurstThreshold must be >= 2, was 1");
+        assertThatThrownBy(() -> DetectionConfig.builder().iocAddresses(List.of("evil.example")))
+                .hasMessage("iocAddresses[0] is not an IP address or CIDR block: 'evil.example'");
+        assertThatThrownBy(() -> DetectionConfig.builder().iocDomains(List.of("10.0.0.1")))
+                .hasMessage("iocDomains[0] is not a domain name: '10.0.0.1'");
+        assertThatThrownBy(() -> DetectionConfig.builder().approvedDocuments(List.of(" ")))
+                .hasMessage("approvedDocuments[0] must not be blank");
+        assertThatThrownBy(() -> DetectionConfig.builder().commandPatterns("p.txt", "x LOUD T1059 https://e x"))
+                .hasMessageStartingWith("p.txt line 1: severity must be one of");
+    }
+
+    @Test
+    void toBuilderKeepsThePlaybookDetectorSettings() {
+        DetectionConfig c = DetectionConfig.builder().spikeFloor(7).spikeRatio(2.5).learningPeriod(Duration.ZERO)
+                .iocDomains(List.of("evil.example")).iocAddresses(List.of("203.0.113.0/24"))
+                .approvedDocuments(List.of("AWS-*")).commandPatterns("p.txt", "x HIGH T1059 https://e evil")
+                .build();
+        assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
+        assertThat(c.toString()).contains("commandPatterns=built-in + p.txt").contains("iocDomains=1");
+    }
 }

@@ -14,9 +14,10 @@ import java.util.TreeMap;
  * @param detectorCounts per detector: named counters (evictions, late events), sorted by name
  * @param lateEvents     where the late events are, in arrival order: all of them, or the first
  *                       {@link #LATE_EVENTS_LISTED} when there are more ({@code late} has the count)
+ * @param baseline       what the novelty detectors compared events with, or {@code null} when not recorded
  */
 public record PipelineCounters(long eventsIn, long duplicates, long late, Map<String, Map<String, Long>> detectorCounts,
-                               List<Origin> lateEvents) {
+                               List<Origin> lateEvents, BaselineSummary baseline) {
 
     /** The most late events listed by location; the count is always exact. */
     public static final int LATE_EVENTS_LISTED = 1_000;
@@ -28,9 +29,9 @@ public record PipelineCounters(long eventsIn, long duplicates, long late, Map<St
         lateEvents = lateEvents == null ? List.of() : List.copyOf(lateEvents);
     }
 
-    /** Counters without the locations of late events. */
+    /** Counters without the locations of late events or a record of the baseline. */
     public PipelineCounters(long eventsIn, long duplicates, long late, Map<String, Map<String, Long>> detectorCounts) {
-        this(eventsIn, duplicates, late, detectorCounts, List.of());
+        this(eventsIn, duplicates, late, detectorCounts, List.of(), null);
     }
 
     /** Events that reached the detectors. */

@@ -16,7 +16,7 @@ class LateEventsReportTest {
 
     private static ScanResult withLate(long late, List<Origin> listed) {
         return new ScanResult(new InputReport(List.of(), List.of()),
-                new PipelineCounters(late + 2, 0, late, Map.of(), listed), List.of(), List.of(), List.of());
+                new PipelineCounters(late + 2, 0, late, Map.of(), listed, null), List.of(), List.of(), List.of());
     }
 
     @Test

@@ -17,6 +17,12 @@ public final class Times {
         return ((time ^ amount) & (time ^ r)) < 0 ? Long.MIN_VALUE : r;
     }
 
+    /** {@code time + amount}, saturating at {@link Long#MAX_VALUE} instead of wrapping. */
+    public static long plus(long time, long amount) {
+        long r = time + amount;
+        return ((time ^ r) & (amount ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
     /** ISO-8601 UTC, as analysts read it in reports: {@code 2024-05-01T10:00:00Z}. */
     public static String iso(long millis) {
         return Instant.ofEpochMilli(millis).toString();

@@ -78,6 +78,11 @@ public final class E {
         return new Builder(EventKind.PRIVILEGE_CHANGE, "iam:AttachUserPolicy", actor).subject(toUser).targets(policyArn);
     }
 
+    /** A generic event of any kind and action, for the detectors that look at actions. */
+    public static Builder event(EventKind kind, String action, String principal) {
+        return new Builder(kind, action, principal);
+    }
+
     public static Builder other(String principal) {
         return new Builder(EventKind.OTHER, "ec2:DescribeInstances", principal);
     }
@@ -103,6 +108,9 @@ public final class E {
         private String account = ACCOUNT;
         private String region = "us-east-1";
         private String correlationId;
+        private List<String> lines = List.of();
+        private String country;
+        private Mfa mfa = Mfa.UNKNOWN;
 
         Builder(EventKind kind, String action, String principal) {
             this.kind = kind;
@@ -129,14 +137,18 @@ public final class E {
         public Builder account(String v) { account = v; return this; }
         public Builder region(String v) { region = v; return this; }
         public Builder correlation(String v) { correlationId = v; return this; }
+        public Builder lines(String... v) { lines = List.of(v); return this; }
+        public Builder country(String v) { country = v; return this; }
+        public Builder mfa(Mfa v) { mfa = v; return this; }
 
         public CloudEvent build() {
             String eventId = id != null ? id : String.format("ev-%06d", SEQ.incrementAndGet());
-            Actor actor = new Actor(principal, type, null, account, accessKey, Mfa.UNKNOWN, null, null);
-            Command command = document == null && commandId == null ? null : new Command(document, List.of(), commandId, null);
+            Actor actor = new Actor(principal, type, null, account, accessKey, mfa, null, null);
+            Command command = document == null && commandId == null && lines.isEmpty() ? null
+                    : new Command(document, lines, commandId, null);
             return new CloudEvent(provider, eventId, time, kind, action, outcome, errorCode, null, actor,
-                    new Source(ip, host, "aws-cli/2", null, null), targets, subject,
-                    kind.runsOnMachine() ? command : null, new CloudScope(account, region), correlationId,
+                    new Source(ip, host, "aws-cli/2", country, null), targets, subject,
+                    kind.runsOnMachine() || kind == EventKind.SCRIPT_DEFINITION ? command : null, new CloudScope(account, region), correlationId,
                     new Origin("test.json", SEQ.get(), 0, 0));
         }
     }

@@ -1,6 +1,9 @@
 package dev.cadet.detectors.internal.incident;
 
+import dev.cadet.detectors.internal.Glob;
+import dev.cadet.detectors.internal.SourceMatcher;
 import dev.cadet.model.CloudEvent;
+import dev.cadet.model.Finding;
 import dev.cadet.model.Source;
 
 import java.util.List;
@@ -17,17 +20,41 @@ public final class Approvals {
     /** Host suffixes of the providers' own service endpoints. */
     static final List<String> SERVICE_HOST_SUFFIXES = List.of(".amazonaws.com", ".googleapis.com");
 
-    private final List<String> principalPatterns;
-    private final SourceMatcher sources;
-
-    private Approvals(List<String> principalPatterns, SourceMatcher sources) {
-        this.principalPatterns = principalPatterns;
-        this.sources = sources;
+    /** Finds an approved maintenance window open for a principal over a time range. */
+    @FunctionalInterface
+    public interface Windows {
+        /** The name of a window that covers {@code principal} over all of {@code [from, to]}, or {@code null}. */
+        String covering(String principal, long from, long to);
     }
 
-    /** From the configuration's validated approved principals and approved sources. */
+    private final List<String> principalPatterns;
+    private final SourceMatcher sources;
+    private final Windows windows;
+
+    private Approvals(List<String> principalPatterns, SourceMatcher sources, Windows windows) {
+        this.principalPatterns = principalPatterns;
+        this.sources = sources;
+        this.windows = windows;
+    }
+
+    /** From the configuration's validated approved principals and approved sources; no maintenance windows. */
     public static Approvals of(List<String> approvedPrincipals, List<String> approvedSources) {
-        return new Approvals(List.copyOf(approvedPrincipals), SourceMatcher.of(approvedSources));
+        return of(approvedPrincipals, approvedSources, (p, from, to) -> null);
+    }
+
+    /** From the configuration's approvals and its maintenance windows. */
+    public static Approvals of(List<String> approvedPrincipals, List<String> approvedSources, Windows windows) {
+        return new Approvals(List.copyOf(approvedPrincipals), SourceMatcher.of(approvedSources), windows);
+    }
+
+    /** The maintenance window that covers the finding's principal over the whole finding, or {@code null}. */
+    public String window(Finding f) {
+        return windows.covering(f.principal(), f.firstSeen(), f.lastSeen());
+    }
+
+    /** Approved automation, or inside a maintenance window that names it for the whole finding. */
+    public boolean approvedFor(Finding f) {
+        return principalApproved(f.principal()) || window(f) != null;
     }
 
     public boolean principalApproved(String principal) {
@@ -69,30 +96,7 @@ public final class Approvals {
         return true;
     }
 
-    /** {@code *} matches any run of characters (including none); everything else matches itself. */
     static boolean glob(String pattern, String text) {
-        int p = 0;
-        int t = 0;
-        int star = -1;
-        int mark = 0;
-        while (t < text.length()) {
-            if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                mark = t;
-            } else if (p < pattern.length() && pattern.charAt(p) == text.charAt(t)) {
-                p++;
-                t++;
-            } else if (star >= 0) {
-                // Let the last star swallow one more character and retry from there.
-                p = star + 1;
-                t = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
-            p++;
-        }
-        return p == pattern.length();
+        return Glob.matches(pattern, text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.incident;
 
+import dev.cadet.model.Answer;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.ContainmentStep;
 import dev.cadet.model.Finding;
@@ -43,10 +44,11 @@ public final class Assembly {
     }
 
     /** Incidents from numbered findings, escalations first, then by severity (highest first) and first seen. */
-    public static List<Incident> incidents(List<Finding> numbered, long gapMillis, EscalationPolicy policy) {
+    public static List<Incident> incidents(List<Finding> numbered, long gapMillis, EscalationPolicy policy,
+                                           Context context) {
         List<Draft> drafts = new ArrayList<>();
         for (List<Finding> group : Correlator.group(numbered, gapMillis)) {
-            drafts.add(draft(group, policy));
+            drafts.add(draft(group, policy, context));
         }
         drafts.sort(Comparator.comparing((Draft d) -> d.verdict.decision())
                 .thenComparing(d -> d.severity, Comparator.reverseOrder())
@@ -57,12 +59,12 @@ public final class Assembly {
             Draft d = drafts.get(i);
             out.add(new Incident(String.format("INC-%03d", i + 1), d.verdict.decision(), d.severity,
                     List.copyOf(d.principals), List.copyOf(d.accessKeys), List.copyOf(d.sourceIps),
-                    List.copyOf(d.targets), d.firstSeen, d.lastSeen, d.verdict.reasons(), d.findings, d.containment, List.of(), List.of()));
+                    List.copyOf(d.targets), d.firstSeen, d.lastSeen, d.verdict.reasons(), d.findings, d.containment, d.analysis, d.l1Checks));
         }
         return out;
     }
 
-    private static Draft draft(List<Finding> findings, EscalationPolicy policy) {
+    private static Draft draft(List<Finding> findings, EscalationPolicy policy, Context context) {
         Draft d = new Draft(findings, policy.decide(findings));
         for (Finding f : findings) {
             d.severity = d.severity.max(f.severity());
@@ -78,6 +80,8 @@ public final class Assembly {
             }
         }
         d.containment = Containment.steps(d.verdict.decision(), findings, d.lastSeen);
+        d.analysis = Analysis.questions(findings, context);
+        d.l1Checks = Analysis.l1Checks(findings, context);
         return d;
     }
 
@@ -98,6 +102,8 @@ public final class Assembly {
         final Set<String> sourceIps = new TreeSet<>();
         final Set<String> targets = new TreeSet<>();
         List<ContainmentStep> containment;
+        List<Answer> analysis;
+        List<Answer> l1Checks;
 
         Draft(List<Finding> findings, EscalationPolicy.Verdict verdict) {
             this.findings = findings;

@@ -6,6 +6,8 @@ import dev.cadet.model.Decision;
 import dev.cadet.model.EventKind;
 import dev.cadet.model.Finding;
 import dev.cadet.model.Outcome;
+import dev.cadet.model.PrincipalType;
+import dev.cadet.model.Provider;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * The playbook's "Containment and Further Analysis" and Tier-2 steps, with the identifiers from the
- * evidence filled in as ready-to-review AWS CLI commands. cadet never runs them. Every identifier is
+ * evidence filled in as ready-to-review AWS CLI, az and gcloud commands. cadet never runs them. Every identifier is
  * single-quoted for a POSIX shell, because it comes from a log an attacker may have shaped.
  */
 public final class Containment {
@@ -29,6 +31,9 @@ public final class Containment {
     private static final Pattern ASSUMED_ROLE = Pattern.compile("^arn:aws[a-z-]*:sts::\\d{12}:assumed-role/([^/]+)/.+$");
     private static final Pattern ROOT = Pattern.compile("^arn:aws[a-z-]*:iam::\\d{12}:root$");
     private static final Pattern INSTANCE = Pattern.compile("^(?:arn:aws[a-z-]*:ec2:[^:]*:\\d{12}:instance/)?(m?i-[0-9a-f]{8,17})$");
+    private static final Pattern AZURE_VM = Pattern.compile(
+            "(?i)^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.(?:Compute/virtualMachines|HybridCompute/machines)/([^/]+)");
+    private static final Pattern GCP_INSTANCE = Pattern.compile("(?:^|/)projects/([^/]+)/zones/([^/]+)/instances/([^/]+)$");
     /** Long-term access key ids; temporary ones (ASIA...) expire and cannot be deactivated. */
     private static final Pattern LONG_TERM_KEY = Pattern.compile("^AKIA[A-Z0-9]{12,124}$");
 
@@ -97,6 +102,7 @@ public final class Containment {
                                 + " --groups 'sg-QUARANTINE-GROUP-ID'"));
             }
         }
+        azureAndGcp(ids, unconfirmed, steps);
         steps.add(new ContainmentStep("Reset credentials for potentially compromised accounts", null));
         steps.add(new ContainmentStep("Conduct a full audit of configurations and permissions associated with cloud"
                 + " management services (who may send commands or start sessions, command documents, instance"
@@ -105,6 +111,50 @@ public final class Containment {
                 null));
         steps.add(new ContainmentStep("Monitor the environment for reattempts or further suspicious activity", null));
         return steps;
+    }
+
+    /** The Azure and GCP steps: review and clean machines, disable identities, as az and gcloud commands. */
+    private static void azureAndGcp(Identifiers ids, String unconfirmed, List<ContainmentStep> steps) {
+        for (String[] vm : ids.azureVms) {
+            String where = " --subscription " + Shell.quote(vm[0]) + " --resource-group " + Shell.quote(vm[1]);
+            boolean arc = "arc".equals(vm[3]);
+            steps.add(new ContainmentStep("List the run commands and extensions on " + (arc ? "Arc machine " : "VM ")
+                    + vm[2] + ", to see what ran", arc
+                    ? "az connectedmachine extension list" + where + " --machine-name " + Shell.quote(vm[2])
+                    : "az vm run-command list" + where + " --vm-name " + Shell.quote(vm[2]) + " && az vm extension list"
+                    + where + " --vm-name " + Shell.quote(vm[2])));
+            if (!arc) {
+                steps.add(new ContainmentStep(unconfirmed + "Stop VM " + vm[2] + " once forensics has what it needs"
+                        + " (snapshot the disks first)", "az vm deallocate" + where + " --name " + Shell.quote(vm[2])));
+            }
+        }
+        for (String[] instance : ids.gcpInstances) {
+            String where = " --project " + Shell.quote(instance[0]) + " --zone " + Shell.quote(instance[1]);
+            steps.add(new ContainmentStep("Read the metadata (startup scripts, ssh keys) of GCP instance " + instance[2],
+                    "gcloud compute instances describe " + Shell.quote(instance[2]) + where + " --format='yaml(metadata)'"));
+            steps.add(new ContainmentStep(unconfirmed + "Remove the startup script of GCP instance " + instance[2]
+                    + " once it is preserved for forensics", "gcloud compute instances remove-metadata "
+                    + Shell.quote(instance[2]) + where + " --keys=startup-script,startup-script-url,windows-startup-script-ps1"));
+        }
+        for (String user : ids.azureUsers) {
+            steps.add(new ContainmentStep(unconfirmed + "Block sign-in of Entra user " + user,
+                    "az ad user update --id " + Shell.quote(user) + " --account-enabled false"));
+            steps.add(new ContainmentStep(unconfirmed + "Revoke the sign-in sessions and refresh tokens of " + user,
+                    "az rest --method POST --url " + Shell.quote("https://graph.microsoft.com/v1.0/users/" + user
+                    + "/revokeSignInSessions")));
+            steps.add(new ContainmentStep("List the role assignments of " + user + " to audit its permissions",
+                    "az role assignment list --all --assignee " + Shell.quote(user)));
+        }
+        for (String account : ids.gcpServiceAccounts) {
+            steps.add(new ContainmentStep("List the keys of service account " + account,
+                    "gcloud iam service-accounts keys list --iam-account " + Shell.quote(account)));
+            steps.add(new ContainmentStep(unconfirmed + "Disable service account " + account,
+                    "gcloud iam service-accounts disable " + Shell.quote(account)));
+        }
+        for (String user : ids.gcpUsers) {
+            steps.add(new ContainmentStep(unconfirmed + "Suspend Google account " + user + " and sign it out in the"
+                    + " Admin console (Users > " + user + " > Suspend), then review its IAM bindings", null));
+        }
     }
 
     /** The last activity rounded up to the second, so that a session issued in that second is revoked too. */
@@ -126,6 +176,13 @@ public final class Containment {
         final Set<String> roles = new TreeSet<>();
         final Set<String> instances = new TreeSet<>();
         final Set<String> commandIds = new TreeSet<>();
+        final Map<String, String[]> azureVmsById = new TreeMap<>();
+        final Map<String, String[]> gcpInstancesById = new TreeMap<>();
+        final java.util.Collection<String[]> azureVms = azureVmsById.values();
+        final java.util.Collection<String[]> gcpInstances = gcpInstancesById.values();
+        final Set<String> azureUsers = new TreeSet<>();
+        final Set<String> gcpServiceAccounts = new TreeSet<>();
+        final Set<String> gcpUsers = new TreeSet<>();
         boolean root;
 
         /** Records a principal that acted successfully or was acted upon; returns its IAM user name, if it is one. */
@@ -151,6 +208,37 @@ public final class Containment {
             Matcher m = INSTANCE.matcher(target);
             if (m.matches()) {
                 instances.add(m.group(1));
+                return;
+            }
+            m = AZURE_VM.matcher(target);
+            if (m.find()) {
+                String kind = m.group(0).toLowerCase(java.util.Locale.ROOT).contains("hybridcompute") ? "arc" : "vm";
+                azureVmsById.putIfAbsent((m.group(1) + "/" + m.group(2) + "/" + m.group(3)).toLowerCase(java.util.Locale.ROOT),
+                        new String[] {m.group(1), m.group(2), m.group(3), kind});
+                return;
+            }
+            m = GCP_INSTANCE.matcher(target);
+            if (m.find()) {
+                gcpInstancesById.putIfAbsent(m.group(1) + "/" + m.group(2) + "/" + m.group(3),
+                        new String[] {m.group(1), m.group(2), m.group(3)});
+            }
+        }
+
+        /** Azure, Entra and GCP identities that acted successfully. */
+        void cloudIdentity(CloudEvent e) {
+            String p = e.principal();
+            if (e.provider() == Provider.AZURE || e.provider() == Provider.ENTRA) {
+                // A user principal name; object ids and managed identities are not users to block this way.
+                if (p.contains("@") && e.actor().type() != PrincipalType.SERVICE
+                        && e.actor().type() != PrincipalType.INSTANCE) {
+                    azureUsers.add(p);
+                }
+            } else if (e.provider() == Provider.GCP && p.contains("@")) {
+                if (p.endsWith(".gserviceaccount.com")) {
+                    gcpServiceAccounts.add(p);
+                } else {
+                    gcpUsers.add(p);
+                }
             }
         }
 
@@ -159,6 +247,7 @@ public final class Containment {
             if (e.outcome() == Outcome.FAILURE) {
                 return;
             }
+            cloudIdentity(e);
             String user = principal(e.principal());
             String key = e.actor().accessKeyId();
             if (user != null && key != null && LONG_TERM_KEY.matcher(key).matches()) {

@@ -3,6 +3,7 @@ package dev.cadet.detectors.internal.incident;
 import dev.cadet.model.Decision;
 import dev.cadet.model.Finding;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,17 +18,17 @@ import java.util.Set;
  */
 public record PolicyRule(String id, Decision decision, Set<String> detectors, Condition condition, String text) {
 
-    /** A test of one finding against the approvals. */
+    /** A test of one finding, among the other findings of its incident, against the approvals. */
     @FunctionalInterface
     public interface Condition {
-        boolean holds(Finding finding, Approvals approvals);
+        boolean holds(Finding finding, List<Finding> incident, Approvals approvals);
     }
 
     public PolicyRule {
         detectors = Set.copyOf(detectors);
     }
 
-    public boolean matches(Finding f, Approvals approvals) {
-        return detectors.contains(f.detector()) && condition.holds(f, approvals);
+    public boolean matches(Finding f, List<Finding> incident, Approvals approvals) {
+        return detectors.contains(f.detector()) && condition.holds(f, incident, approvals);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.incident;
 
+import dev.cadet.detectors.internal.SourceMatcher;
 import dev.cadet.model.Source;
 import org.junit.jupiter.api.Test;
 

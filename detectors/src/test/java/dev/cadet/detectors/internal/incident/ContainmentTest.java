@@ -144,4 +144,21 @@ class ContainmentTest {
         }
         return words;
     }
+
+    @Test
+    void azureAndGcpMachinesAndIdentitiesGetAzAndGcloudCommandsQuoted() {
+        String vm = "/subscriptions/sub-1/resourceGroups/prod/providers/Microsoft.Compute/virtualMachines/web'01";
+        String gce = "projects/shop/zones/europe-west1-b/instances/web-1";
+        Finding azure = F.from("F-0001", "command-execution", E.command("mallory@contoso.com")
+                .provider(dev.cadet.model.Provider.AZURE).targets(vm).at("10:00").build());
+        Finding gcp = F.from("F-0002", "user-data-swap", E.command("deployer@shop.iam.gserviceaccount.com")
+                .provider(dev.cadet.model.Provider.GCP).targets(gce).at("10:05").build());
+        List<String> cmds = commands(Containment.steps(Decision.ESCALATE_TIER2, List.of(azure, gcp), t("10:05")));
+        assertThat(cmds).contains(
+                "az vm run-command list --subscription 'sub-1' --resource-group 'prod' --vm-name 'web'\\''01'"
+                        + " && az vm extension list --subscription 'sub-1' --resource-group 'prod' --vm-name 'web'\\''01'",
+                "az ad user update --id 'mallory@contoso.com' --account-enabled false",
+                "gcloud compute instances describe 'web-1' --project 'shop' --zone 'europe-west1-b' --format='yaml(metadata)'",
+                "gcloud iam service-accounts disable 'deployer@shop.iam.gserviceaccount.com'");
+    }
 }

@@ -103,10 +103,31 @@ class EscalationPolicyTest {
     }
 
     @Test
-    void commandsOutsideNormalOperationsEscalateUnlessByApprovedAutomation() {
+    void aRareCommandAloneIsReviewedAndEscalatesOnlyWhenSomethingElseIsOff() {
         Finding rare = F.from("F-0001", "rare-command", E.command(user("dev")).build());
-        assertThat(policy.decide(List.of(rare)).reasons()).extracting(Reason::rule)
-                .containsExactly("not-normal-operations");
+        EscalationPolicy.Verdict alone = policy.decide(List.of(rare));
+        assertThat(alone.decision()).isEqualTo(Decision.TIER1_REVIEW);
+        assertThat(alone.reasons()).extracting(Reason::rule).containsExactly(EscalationPolicy.UNUSUAL_ACTIVITY);
+
+        Finding newSource = F.from("F-0002", "unknown-source", E.command(user("dev")).ip("203.0.113.99").build());
+        EscalationPolicy.Verdict corroborated = policy.decide(List.of(rare, newSource));
+        assertThat(corroborated.decision()).isEqualTo(Decision.ESCALATE_TIER2);
+        assertThat(corroborated.reasons()).extracting(Reason::rule)
+                .containsExactly("rare-and-unexplained", EscalationPolicy.UNUSUAL_ACTIVITY);
+        assertThat(corroborated.reasons().get(0).findingIds()).containsExactly("F-0001");
+    }
+
+    @Test
+    void aRareCommandByAPrincipalWithNoHistoryAtAllEscalates() {
+        Finding f = F.from("F-0001", "rare-command", E.command(user("stranger")).build());
+        Finding high = new Finding(f.id(), f.detector(), dev.cadet.model.Severity.HIGH, f.firstSeen(), f.lastSeen(),
+                f.provider(), f.principal(), f.accessKeyId(), f.sourceIp(), f.action(), f.targets(), f.summary(),
+                f.evidence());
+        assertThat(policy.decide(List.of(high)).decision()).isEqualTo(Decision.ESCALATE_TIER2);
+    }
+
+    @Test
+    void rareCommandsOfApprovedAutomationAreOnlyReviewed() {
         Finding rareByAutomation = F.from("F-0001", "rare-command", E.command(AUTOMATION).ip("10.0.0.1").build());
         EscalationPolicy.Verdict v = policy.decide(List.of(rareByAutomation));
         assertThat(v.decision()).isEqualTo(Decision.TIER1_REVIEW);

@@ -1,4 +1,4 @@
-package dev.cadet.detectors.internal.incident;
+package dev.cadet.detectors.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +101,7 @@ public final class SourceMatcher {
         return (address[full] & mask) == (network[full] & mask);
     }
 
-    static boolean isHostName(String s) {
+    public static boolean isHostName(String s) {
         if (s.length() > 253 || s.startsWith(".") || s.endsWith(".") || s.contains("..")) {
             return false;
         }

@@ -1,0 +1,212 @@
+package dev.cadet.detectors.internal.detect;
+
+import dev.cadet.detectors.internal.Events;
+import dev.cadet.detectors.internal.History;
+import dev.cadet.detectors.internal.HourBuckets;
+import dev.cadet.detectors.internal.Interner;
+import dev.cadet.detectors.internal.OncePerOperation;
+import dev.cadet.detectors.internal.Text;
+import dev.cadet.detectors.internal.Times;
+import dev.cadet.model.CloudEvent;
+import dev.cadet.model.Finding;
+import dev.cadet.model.Outcome;
+import dev.cadet.model.Severity;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * "A spike in the usage of cloud management services like AWS Systems Manager or Azure RunCommand":
+ * per principal and per account, the commands of each hour {@code [h, h+1h)} against the busiest hour
+ * of the history. A spike needs at least {@code floor} commands and at least {@code ratio} times the
+ * historic peak (a principal or account without history has peak 0, so the floor decides). Fan-out
+ * spikes the same way: distinct targets of a principal in the hour, at least the fan-out threshold and
+ * {@code ratio} times its historic peak; with no peak, at least the larger of the two floors. Multi-record operations (one correlation id) count once. Hours the
+ * history is still learning from are not judged.
+ */
+public final class CommandSpikeDetector extends AbstractDetector {
+
+    public static final String ID = "command-spike";
+    private static final int EVIDENCE_CAP = 50;
+
+    private final History history;
+    private final int floor;
+    private final double ratio;
+    private final int fanOutFloor;
+    private final OncePerOperation once = new OncePerOperation();
+    private final Interner principals = new Interner();
+    private final Interner accounts = new Interner();
+    private final HourBuckets<Count> byPrincipal = new HourBuckets<>(Times.HOUR);
+    private final HourBuckets<Count> byAccount = new HourBuckets<>(Times.HOUR);
+
+    public CommandSpikeDetector(History history, int floor, double ratio, int fanOutFloor) {
+        super(ID);
+        if (floor < 1) {
+            throw new IllegalArgumentException("spikeFloor must be >= 1, was " + floor);
+        }
+        if (!(ratio > 1)) {
+            throw new IllegalArgumentException("spikeRatio must be > 1, was " + ratio);
+        }
+        this.history = history;
+        this.floor = floor;
+        this.ratio = ratio;
+        this.fanOutFloor = fanOutFloor;
+    }
+
+    @Override
+    protected void handle(CloudEvent e, Consumer<Finding> out) {
+        history.observe(e);
+        if (!e.kind().runsOnMachine() || e.outcome() == Outcome.FAILURE || !Events.isKnownPrincipal(e.principal())
+                || !once.first(e)) {
+            return;
+        }
+        matched++;
+        count(byPrincipal, principals, e.principal(), e);
+        if (e.cloud().account() != null) {
+            count(byAccount, accounts, e.cloud().account(), e);
+        }
+    }
+
+    private static void count(HourBuckets<Count> buckets, Interner names, String name, CloudEvent e) {
+        long start = buckets.startOf(e.time());
+        int id = names.idOf(name);
+        Count c = id < 0 ? null : buckets.get(start, id);
+        if (c == null) {
+            id = names.acquire(name);
+            c = new Count();
+            buckets.put(start, id, c);
+        }
+        c.add(e);
+    }
+
+    @Override
+    protected void advance(long watermarkMillis, Consumer<Finding> out) {
+        if (byPrincipal.hasComplete(watermarkMillis)) {
+            evictions += byPrincipal.emitComplete(watermarkMillis, (start, key, c) -> closePrincipal(start, key, c, out));
+        }
+        if (byAccount.hasComplete(watermarkMillis)) {
+            evictions += byAccount.emitComplete(watermarkMillis, (start, key, c) -> closeAccount(start, key, c, out));
+        }
+    }
+
+    @Override
+    protected void flush(Consumer<Finding> out) {
+        byPrincipal.emitAll((start, key, c) -> closePrincipal(start, key, c, out));
+        byAccount.emitAll((start, key, c) -> closeAccount(start, key, c, out));
+        once.clear();
+    }
+
+    private boolean judged(long hourStart) {
+        return history.mode() == History.Mode.NONE || history.judging(hourStart);
+    }
+
+    /** The least count that is a spike against a historic peak. */
+    private long bar(int peak, int minimum) {
+        return Math.max(minimum, (long) Math.ceil(ratio * Math.max(1, peak)));
+    }
+
+    private void closePrincipal(long start, int key, Count c, Consumer<Finding> out) {
+        String principal = principals.name(key);
+        principals.release(key);
+        if (!judged(start)) {
+            return;
+        }
+        int peak = history.peakCommands(principal);
+        int peakTargets = history.peakTargets(principal);
+        List<String> why = new ArrayList<>(2);
+        if (c.count >= bar(peak, floor)) {
+            why.add(Text.count(c.count, "command") + " in the hour from " + Times.iso(start) + " against a"
+                    + " historic peak of " + peak + " an hour");
+        }
+        int fanOut = c.machines();
+        // Without a history of commands, reaching the fan-out threshold is merely a first time (command-execution
+        // already marks it): then the spike floor decides, as for counts.
+        long fanOutBar = peakTargets == 0 ? Math.max(floor, fanOutFloor) : bar(peakTargets, fanOutFloor);
+        if (fanOut >= fanOutBar) {
+            why.add("fan-out to " + Text.count(fanOut, "target") + " against a historic peak of " + peakTargets);
+        }
+        if (!why.isEmpty()) {
+            emit(c.finding(principal, principal + ": " + String.join("; ", why) + spikeNote(), Severity.MEDIUM), out);
+        }
+    }
+
+    private void closeAccount(long start, int key, Count c, Consumer<Finding> out) {
+        String account = accounts.name(key);
+        accounts.release(key);
+        if (!judged(start)) {
+            return;
+        }
+        int peak = history.accountPeak(account);
+        if (c.count >= bar(peak, floor)) {
+            String top = Text.mostFrequent(c.principals);
+            emit(c.finding(top, "account " + account + ": " + Text.count(c.count, "command") + " in the hour from "
+                    + Times.iso(start) + " against a historic peak of " + peak + " an hour (by "
+                    + Text.tally(c.principals) + ")" + spikeNote(), Severity.MEDIUM), out);
+        }
+    }
+
+    private String spikeNote() {
+        return String.format(Locale.ROOT, " (a spike is at least %d and at least %.1f times the peak)", floor, ratio);
+    }
+
+    @Override
+    protected int keysLive() {
+        return principals.size() + accounts.size();
+    }
+
+    @Override
+    protected void extraCounters(Map<String, Long> c) {
+        c.put("bucketsOpen", (long) (byPrincipal.open() + byAccount.open()));
+    }
+
+    /** One key's commands in one hour. */
+    private static final class Count {
+        int count;
+        final Set<String> targets = new HashSet<>();
+        final ObjectIntHashMap<String> principals = new ObjectIntHashMap<>();
+        final List<CloudEvent> evidence = new ArrayList<>();
+        CloudEvent latest;
+
+        void add(CloudEvent e) {
+            count++;
+            targets.addAll(e.targets());
+            principals.addToValue(e.principal(), 1);
+            if (evidence.size() < EVIDENCE_CAP - 1) {
+                evidence.add(e);
+            } else {
+                latest = e;
+            }
+        }
+
+        /** Distinct machines reached; selectors ({@code *}, tags) say nothing about how many. */
+        int machines() {
+            int n = 0;
+            for (String t : targets) {
+                if (!CommandExecutionDetector.isSelector(t)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        Finding finding(String principal, String summary, Severity severity) {
+            List<CloudEvent> ev = new ArrayList<>(evidence);
+            if (latest != null) {
+                ev.add(latest);
+            }
+            ev = Events.sorted(ev);
+            CloudEvent head = ev.get(0);
+            String cap = ev.size() < count ? "; evidence lists " + ev.size() + " of " + count + " commands" : "";
+            return new Finding(null, ID, severity, head.time(), ev.get(ev.size() - 1).time(), head.provider(),
+                    principal, head.actor().accessKeyId(), head.source().ip(), head.action(),
+                    new ArrayList<>(new TreeSet<>(targets)), summary + cap, ev);
+        }
+    }
+}
