@@ -123,6 +123,10 @@ public final class MarkdownReport {
                     .blank();
         }
         PipelineCounters p = r.pipeline();
+        if (p.baseline() != null) {
+            // What "new" and "rare" were judged against: an analyst must know before trusting novelty findings.
+            out.line("**Baseline:** " + MarkdownText.inline(p.baseline().description())).blank();
+        }
         if (p.late() > 0) {
             out.line("**Warning:** " + count(p.late(), "event") + " arrived later than the allowed lateness: "
                     + "counted, not analysed" + (p.lateEvents().isEmpty() ? "." : ":")).blank();
