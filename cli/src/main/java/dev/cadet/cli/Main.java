@@ -13,7 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "cadet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cloud administration command (T1651) detection and triage for SOC analysts.",
-        subcommands = {ScanCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, DemoCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Finished, whatever was found. */
