@@ -29,35 +29,47 @@ public final class EventTimes {
         return fast != INVALID ? fast : parseSlow(s);
     }
 
+    /**
+     * Epoch millis of the timestamp in {@code text[offset, offset + length)}, or {@link #INVALID}: the parser's
+     * character buffer can be read in place, without making a string first.
+     */
+    public static long parse(char[] text, int offset, int length) {
+        long fast = parseUtc(text, offset, length);
+        return fast != INVALID ? fast : parseSlow(new String(text, offset, length));
+    }
+
     /** {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}; fractions beyond milliseconds are truncated, like {@code Instant}. */
     static long parseUtc(String s) {
-        int len = s.length();
-        if (len < 20 || s.charAt(len - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-                || (s.charAt(10) != 'T' && s.charAt(10) != 't') || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        return s.length() > 40 ? INVALID : parseUtc(s.toCharArray(), 0, s.length());
+    }
+
+    static long parseUtc(char[] c, int off, int len) {
+        if (len < 20 || c[off + len - 1] != 'Z' || c[off + 4] != '-' || c[off + 7] != '-'
+                || (c[off + 10] != 'T' && c[off + 10] != 't') || c[off + 13] != ':' || c[off + 16] != ':') {
             return INVALID;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(c, off, 4);
+        int month = digits(c, off + 5, 2);
+        int day = digits(c, off + 8, 2);
+        int hour = digits(c, off + 11, 2);
+        int minute = digits(c, off + 14, 2);
+        int second = digits(c, off + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return INVALID;
         }
         int millis = 0;
         if (len > 20) {
-            if (s.charAt(19) != '.' || len > 30 || len == 21) {
+            if (c[off + 19] != '.' || len > 30 || len == 21) {
                 return INVALID;
             }
             for (int i = 20; i < len - 1; i++) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
+                char ch = c[off + i];
+                if (ch < '0' || ch > '9') {
                     return INVALID;
                 }
                 if (i < 23) {
-                    millis = millis * 10 + (c - '0');
+                    millis = millis * 10 + (ch - '0');
                 }
             }
             for (int i = len - 1; i < 23; i++) {
@@ -81,10 +93,10 @@ public final class EventTimes {
         }
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(char[] s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -23,6 +23,15 @@ class EventTimesTest {
     }
 
     @Test
+    void charactersAreReadInPlaceAtAnyOffset() {
+        char[] buffer = "\"eventTime\":\"2021-07-29T23:53:26Z\"".toCharArray();
+        assertThat(EventTimes.parse(buffer, 13, 20)).isEqualTo(Instant.parse("2021-07-29T23:53:26Z").toEpochMilli());
+        char[] offset = "..2024-05-05T11:30:00+02:00..".toCharArray();
+        assertThat(EventTimes.parse(offset, 2, 25)).isEqualTo(Instant.parse("2024-05-05T09:30:00Z").toEpochMilli());
+        assertThat(EventTimes.parse(buffer, 13, 19)).isEqualTo(EventTimes.INVALID);
+    }
+
+    @Test
     void fractionsArePaddedOrTruncatedToMillis() {
         assertThat(EventTimes.parse("2021-07-29T23:53:26.1Z")).isEqualTo(Instant.parse("2021-07-29T23:53:26.100Z").toEpochMilli());
         assertThat(EventTimes.parse("2021-07-29T23:53:26.12Z")).isEqualTo(Instant.parse("2021-07-29T23:53:26.120Z").toEpochMilli());

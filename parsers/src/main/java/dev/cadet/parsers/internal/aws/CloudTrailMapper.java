@@ -44,6 +44,16 @@ final class CloudTrailMapper {
     private final ReadSession session;
     /** eventSource, then eventName, to the shared action string: no concatenation per record. */
     private final Map<String, Map<String, String>> actions = new HashMap<>();
+    /**
+     * The last actor built per identity ARN, reused while every field it was built from is the same
+     * string (the reader's values are shared, so a reference comparison suffices): one actor object and
+     * no string work per record for the principals that make most calls.
+     */
+    private final Map<String, ActorMemo> actors = new HashMap<>();
+    /** The last source per address, reused while the user agent is the same. */
+    private final Map<String, Source> sources = new HashMap<>();
+    private final List<String> targetScratch = new ArrayList<>(4);
+    private CloudScope lastScope = CloudScope.UNKNOWN;
 
     CloudTrailMapper(ReadSession session) {
         this.session = session;
@@ -63,19 +73,30 @@ final class CloudTrailMapper {
 
         Actor actor = actor(r, eventName);
         String account = firstNonNull(r.recipientAccountId, r.idAccountId);
-        CloudScope cloud = new CloudScope(session.intern(account), session.intern(r.awsRegion));
         Outcome outcome = outcome(r, eventName);
         String subject = subject(r, kind, eventSource, eventName, actor, account);
         return new CloudEvent(Provider.AWS, eventId(r, actor), time, kind, action, outcome,
-                session.intern(r.errorCode), r.errorMessage, actor, source(r), targets(r, kind),
-                subject, command(r, kind, eventSource), cloud, null, origin);
+                r.errorCode, r.errorMessage, actor, source(r), targets(r, kind),
+                subject, command(r, kind, eventSource), scope(account, r.awsRegion), null, origin);
+    }
+
+    /** Delivery files hold one account and region, so the last scope almost always fits. */
+    private CloudScope scope(String account, String region) {
+        if (lastScope.account() != account || lastScope.region() != region) {
+            lastScope = new CloudScope(account, region);
+        }
+        return lastScope;
     }
 
     // --- required fields ---------------------------------------------------------------------------
 
     private long time(CloudTrailRecord r) {
         JsonToken t = r.eventTimeToken;
-        if (t == null || t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && r.eventTime == null)) {
+        if (t == JsonToken.VALUE_STRING && r.eventTimeMillis != EventTimes.INVALID) {
+            return r.eventTimeMillis;
+        }
+        String eventTime = r.eventTime();
+        if (t == null || t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && eventTime == null)) {
             if (r.logstashTimestamp != null) {
                 // Logstash exports move eventTime into @timestamp.
                 long millis = EventTimes.parse(r.logstashTimestamp);
@@ -91,12 +112,8 @@ final class CloudTrailMapper {
             throw new RecordException("field 'eventTime' must be a string, found " + Texts.describe(t)
                     + "; expected an ISO-8601 UTC timestamp such as 2021-07-29T23:53:26Z");
         }
-        long millis = EventTimes.parse(r.eventTime);
-        if (millis == EventTimes.INVALID) {
-            throw new RecordException("field 'eventTime' is not a timestamp: " + Texts.quote(r.eventTime,
-                    session.excerptChars()) + "; expected an ISO-8601 UTC timestamp such as 2021-07-29T23:53:26Z");
-        }
-        return millis;
+        throw new RecordException("field 'eventTime' is not a timestamp: " + Texts.quote(eventTime,
+                session.excerptChars()) + "; expected an ISO-8601 UTC timestamp such as 2021-07-29T23:53:26Z");
     }
 
     private static String required(JsonToken t, String value, String field) {
@@ -126,7 +143,7 @@ final class CloudTrailMapper {
         if (r.eventId != null) {
             return r.eventId;
         }
-        String key = String.join("|", String.valueOf(r.requestId), String.valueOf(r.eventTime),
+        String key = String.join("|", String.valueOf(r.requestId()), String.valueOf(r.eventTime()),
                 String.valueOf(r.eventSource), String.valueOf(r.eventName), actor.principalId(),
                 String.valueOf(r.sourceIp));
         return "synthetic-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
@@ -152,7 +169,25 @@ final class CloudTrailMapper {
 
     // --- actor -------------------------------------------------------------------------------------
 
+    /** What an actor was built from, compared by reference, and the actor. */
+    private record ActorMemo(CloudTrailRecord.IdentityFields from, Mfa mfa, Actor actor) {
+    }
+
     private Actor actor(CloudTrailRecord r, String eventName) {
+        Mfa mfa = mfa(r, eventName);
+        if (r.idArn == null) {
+            return buildActor(r, mfa);
+        }
+        ActorMemo memo = actors.get(r.idArn);
+        if (memo != null && memo.mfa() == mfa && memo.from().sameAs(r)) {
+            return memo.actor();
+        }
+        Actor actor = buildActor(r, mfa);
+        actors.put(r.idArn, new ActorMemo(CloudTrailRecord.IdentityFields.of(r), mfa, actor));
+        return actor;
+    }
+
+    private Actor buildActor(CloudTrailRecord r, Mfa mfa) {
         String type = r.idType == null ? "" : r.idType;
         String principal;
         PrincipalType principalType;
@@ -209,9 +244,9 @@ final class CloudTrailMapper {
         if (Actor.UNKNOWN_PRINCIPAL.equals(principal)) {
             display = null;
         }
+        // Built strings are shared too; the record's own values already are.
         return new Actor(session.intern(principal), principalType, session.intern(display),
-                session.intern(r.idAccountId), session.intern(r.idAccessKeyId), mfa(r, eventName),
-                session.intern(issuer), session.intern(r.idInvokedBy));
+                r.idAccountId, r.idAccessKeyId, mfa, issuer, r.idInvokedBy);
     }
 
     /**
@@ -292,17 +327,25 @@ final class CloudTrailMapper {
     // --- source, targets, subject, command ---------------------------------------------------------
 
     private Source source(CloudTrailRecord r) {
-        String address = session.intern(r.sourceIp);
-        String userAgent = session.intern(r.userAgent);
+        String address = r.sourceIp;
+        String userAgent = r.userAgent;
         if (address == null) {
             return userAgent == null ? Source.UNKNOWN : new Source(null, null, userAgent, null, null);
         }
-        return IpLiterals.isIp(address) ? new Source(address, null, userAgent, null, null)
+        Source known = sources.get(address);
+        if (known != null && known.userAgent() == userAgent) {
+            return known;
+        }
+        Source source = known != null ? new Source(known.ip(), known.serviceHost(), userAgent, null, null)
+                : IpLiterals.isIp(address) ? new Source(address, null, userAgent, null, null)
                 : new Source(null, address, userAgent, null, null);
+        sources.put(address, source);
+        return source;
     }
 
     private List<String> targets(CloudTrailRecord r, EventKind kind) {
-        List<String> targets = new ArrayList<>(4);
+        List<String> targets = targetScratch;
+        targets.clear();
         switch (kind) {
             case CREDENTIAL_CHANGE -> {
                 add(targets, r.newAccessKeyId);
@@ -321,13 +364,13 @@ final class CloudTrailMapper {
                 r.responseInstanceIds.forEach(id -> add(targets, id));
             }
         }
-        return targets;
+        return targets.isEmpty() ? List.of() : List.copyOf(targets);
     }
 
     /** Keeps log order and drops repeats: a target set is small, so a list scan beats a hash set. */
     private void add(List<String> targets, String value) {
         if (value != null && !targets.contains(value)) {
-            targets.add(session.intern(value));
+            targets.add(value);
         }
     }
 
@@ -363,7 +406,7 @@ final class CloudTrailMapper {
         if (ssm && (kind == EventKind.COMMAND_EXECUTION || kind == EventKind.SCRIPT_DEFINITION)) {
             String document = kind == EventKind.SCRIPT_DEFINITION ? firstNonNull(r.name, r.documentName)
                     : firstNonNull(r.documentName, r.name);
-            return new Command(session.intern(document), lines(r.commands), r.commandId, outputLocation(r));
+            return new Command(document, lines(r.commands), r.commandId, outputLocation(r));
         }
         if (kind == EventKind.COMMAND_EXECUTION) {
             String userData = r.userDataGiven ? r.userData

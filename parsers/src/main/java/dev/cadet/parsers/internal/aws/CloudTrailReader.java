@@ -16,10 +16,16 @@ import java.util.List;
  * picked (property names are canonical strings from the parser's symbol table, matched by
  * {@code switch}), everything else is skipped without being decoded. Which request fields matter depends
  * on the operation, and a record's field order is not guaranteed, so the few candidates are always read.
+ *
+ * <p>Values that repeat from record to record (principals, addresses, user agents, regions) are taken
+ * from the parser's character buffer through a {@link StringTable}, so a repeat costs no allocation;
+ * values unique to a record (event id, messages, command text) become new strings; the event time is
+ * parsed in place.
  */
 final class CloudTrailReader implements ValueReader {
 
     private final CloudTrailRecord r = new CloudTrailRecord();
+    private final StringTable strings = new StringTable();
     private final CloudTrailMapper mapper;
 
     CloudTrailReader(ReadSession session) {
@@ -45,9 +51,13 @@ final class CloudTrailReader implements ValueReader {
             switch (name) {
                 case "eventTime" -> {
                     r.eventTimeToken = t;
-                    r.eventTime = text(p, t);
+                    if (t == JsonToken.VALUE_STRING) {
+                        r.eventTime(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+                    } else {
+                        p.skipChildren();
+                    }
                 }
-                case "@timestamp" -> r.logstashTimestamp = text(p, t);
+                case "@timestamp" -> r.logstashTimestamp = unique(p, t);
                 case "eventSource" -> {
                     r.eventSourceToken = t;
                     r.eventSource = text(p, t);
@@ -56,14 +66,20 @@ final class CloudTrailReader implements ValueReader {
                     r.eventNameToken = t;
                     r.eventName = text(p, t);
                 }
-                case "eventID" -> r.eventId = text(p, t);
-                case "requestID" -> r.requestId = text(p, t);
+                case "eventID" -> r.eventId = unique(p, t);
+                case "requestID" -> {
+                    if (t == JsonToken.VALUE_STRING) {
+                        r.requestId(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+                    } else {
+                        p.skipChildren();
+                    }
+                }
                 case "awsRegion" -> r.awsRegion = text(p, t);
                 case "recipientAccountId" -> r.recipientAccountId = text(p, t);
                 case "sourceIPAddress" -> r.sourceIp = text(p, t);
                 case "userAgent" -> r.userAgent = text(p, t);
                 case "errorCode" -> r.errorCode = text(p, t);
-                case "errorMessage" -> r.errorMessage = text(p, t);
+                case "errorMessage" -> r.errorMessage = unique(p, t);
                 case "userIdentity" -> userIdentity(p, t);
                 case "requestParameters" -> requestParameters(p, t);
                 case "responseElements" -> responseElements(p, t);
@@ -164,7 +180,7 @@ final class CloudTrailReader implements ValueReader {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             switch (name) {
-                case "instanceIds" -> strings(p, v, r.instanceIds);
+                case "instanceIds" -> strings(p, v, r.instanceIds, true);
                 case "targets" -> targets(p, v);
                 case "target" -> r.target = text(p, v);
                 case "instanceId" -> r.instanceId = text(p, v);
@@ -174,7 +190,7 @@ final class CloudTrailReader implements ValueReader {
                     r.userData = valueOrText(p, v);
                 }
                 case "attribute" -> r.attribute = text(p, v);
-                case "value" -> r.attributeValue = text(p, v);
+                case "value" -> r.attributeValue = unique(p, v);
                 case "launchTemplateData" -> launchTemplateData(p, v);
                 case "documentName" -> r.documentName = text(p, v);
                 case "name" -> r.name = text(p, v);
@@ -249,7 +265,7 @@ final class CloudTrailReader implements ValueReader {
     }
 
     /** EC2 item sets: {@code {"items": [{"instanceId": "i-..."}]}}. */
-    private static void instancesSet(JsonParser p, JsonToken t, List<String> into) {
+    private void instancesSet(JsonParser p, JsonToken t, List<String> into) {
         if (!isObject(p, t)) {
             return;
         }
@@ -307,7 +323,7 @@ final class CloudTrailReader implements ValueReader {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             if ("commands".equals(name)) {
-                strings(p, v, r.commands);
+                strings(p, v, r.commands, false);
             } else {
                 p.skipChildren();
             }
@@ -339,7 +355,7 @@ final class CloudTrailReader implements ValueReader {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             switch (name) {
-                case "commandId" -> r.commandId = text(p, v);
+                case "commandId" -> r.commandId = unique(p, v);
                 case "outputS3BucketName" -> r.responseOutputBucket = text(p, v);
                 case "outputS3KeyPrefix" -> r.responseOutputPrefix = text(p, v);
                 default -> p.skipChildren();
@@ -401,8 +417,18 @@ final class CloudTrailReader implements ValueReader {
         return false;
     }
 
-    /** A scalar as text ({@code null} for null, empty strings, objects and arrays, which are consumed). */
-    private static String text(JsonParser p, JsonToken t) {
+    /** A scalar as a shared string ({@code null} for null, empty strings, objects and arrays, which are consumed). */
+    private String text(JsonParser p, JsonToken t) {
+        if (t == JsonToken.VALUE_STRING) {
+            char[] chars = p.getStringCharacters();
+            int length = p.getStringLength();
+            return length == 0 ? null : strings.get(chars, p.getStringOffset(), length);
+        }
+        return unique(p, t);
+    }
+
+    /** A scalar as a new string, for values unique to a record; like {@link #text} otherwise. */
+    private static String unique(JsonParser p, JsonToken t) {
         switch (t) {
             case VALUE_STRING -> {
                 String s = p.getString();
@@ -424,14 +450,14 @@ final class CloudTrailReader implements ValueReader {
     /** A string, or the {@code value} member of an object (EC2 writes {@code {"value": ...}} for attribute values). */
     private static String valueOrText(JsonParser p, JsonToken t) {
         if (t != JsonToken.START_OBJECT) {
-            return text(p, t);
+            return unique(p, t);
         }
         String value = null;
         String name;
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             if ("value".equals(name)) {
-                value = text(p, v);
+                value = unique(p, v);
             } else {
                 p.skipChildren();
             }
@@ -439,18 +465,18 @@ final class CloudTrailReader implements ValueReader {
         return value;
     }
 
-    /** A string or an array of strings, added in order. */
-    private static void strings(JsonParser p, JsonToken t, List<String> into) {
+    /** A string or an array of strings, added in order; shared strings, or new ones for command text. */
+    private void strings(JsonParser p, JsonToken t, List<String> into, boolean shared) {
         if (t == JsonToken.START_ARRAY) {
             JsonToken e;
             while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                String s = text(p, e);
+                String s = shared ? text(p, e) : unique(p, e);
                 if (s != null) {
                     into.add(s);
                 }
             }
         } else {
-            String s = text(p, t);
+            String s = shared ? text(p, t) : unique(p, t);
             if (s != null) {
                 into.add(s);
             }

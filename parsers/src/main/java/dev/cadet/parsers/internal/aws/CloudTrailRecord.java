@@ -1,5 +1,6 @@
 package dev.cadet.parsers.internal.aws;
 
+import dev.cadet.parsers.internal.EventTimes;
 import tools.jackson.core.JsonToken;
 
 import java.util.ArrayList;
@@ -15,14 +16,16 @@ final class CloudTrailRecord {
 
     // Top level. The token of each required field is kept to tell "missing" from "wrong type".
     JsonToken eventTimeToken;
-    String eventTime;
+    /** The event time as parsed from its characters, {@link EventTimes#INVALID} when absent or not a timestamp. */
+    long eventTimeMillis;
+    private final Chars eventTime = new Chars();
     String logstashTimestamp;
     JsonToken eventSourceToken;
     String eventSource;
     JsonToken eventNameToken;
     String eventName;
     String eventId;
-    String requestId;
+    private final Chars requestId = new Chars();
     String awsRegion;
     String recipientAccountId;
     String sourceIp;
@@ -81,16 +84,77 @@ final class CloudTrailRecord {
     String additionalUserName;
     String userAuthentication;
 
+    /** A string field's characters, copied from the parser's buffer; a string is made only when needed. */
+    private static final class Chars {
+        char[] text = new char[40];
+        int length = -1;
+
+        void set(char[] chars, int offset, int count) {
+            if (count > text.length) {
+                text = new char[count];
+            }
+            System.arraycopy(chars, offset, text, 0, count);
+            length = count;
+        }
+
+        /** The text, or {@code null} when absent or empty (CloudTrail's "none"). */
+        String string() {
+            return length <= 0 ? null : new String(text, 0, length);
+        }
+    }
+
+    void eventTime(char[] chars, int offset, int length) {
+        eventTime.set(chars, offset, length);
+        eventTimeMillis = length == 0 ? EventTimes.INVALID : EventTimes.parse(chars, offset, length);
+    }
+
+    /** The eventTime text, {@code null} when absent, empty or not a string. */
+    String eventTime() {
+        return eventTime.string();
+    }
+
+    void requestId(char[] chars, int offset, int length) {
+        requestId.set(chars, offset, length);
+    }
+
+    String requestId() {
+        return requestId.string();
+    }
+
+    /**
+     * The identity fields an actor is built from (the region matters only without an ARN, and then nothing
+     * is remembered), to tell whether a record has the same ones, by reference.
+     */
+    record IdentityFields(String type, String principalId, String arn, String accountId, String accessKeyId,
+                          String userName, String invokedBy, String issuerArn, String issuerUserName,
+                          String onBehalfOfUserId, String identityStoreArn, String additionalUserName) {
+
+        static IdentityFields of(CloudTrailRecord r) {
+            return new IdentityFields(r.idType, r.idPrincipalId, r.idArn, r.idAccountId, r.idAccessKeyId,
+                    r.idUserName, r.idInvokedBy, r.issuerArn, r.issuerUserName, r.onBehalfOfUserId,
+                    r.identityStoreArn, r.additionalUserName);
+        }
+
+        boolean sameAs(CloudTrailRecord r) {
+            return type == r.idType && principalId == r.idPrincipalId && arn == r.idArn
+                    && accountId == r.idAccountId && accessKeyId == r.idAccessKeyId && userName == r.idUserName
+                    && invokedBy == r.idInvokedBy && issuerArn == r.issuerArn && issuerUserName == r.issuerUserName
+                    && onBehalfOfUserId == r.onBehalfOfUserId && identityStoreArn == r.identityStoreArn
+                    && additionalUserName == r.additionalUserName;
+        }
+    }
+
     void reset() {
         eventTimeToken = null;
-        eventTime = null;
+        eventTimeMillis = EventTimes.INVALID;
+        eventTime.length = -1;
         logstashTimestamp = null;
         eventSourceToken = null;
         eventSource = null;
         eventNameToken = null;
         eventName = null;
         eventId = null;
-        requestId = null;
+        requestId.length = -1;
         awsRegion = null;
         recipientAccountId = null;
         sourceIp = null;
