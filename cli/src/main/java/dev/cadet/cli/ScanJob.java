@@ -46,10 +46,10 @@ import java.util.concurrent.Future;
  */
 public final class ScanJob {
 
-    /** Compressed bytes read ahead from a gzip file for its start key: about a hundred records. */
-    static final int PEEK_GZIP_BYTES = 16 * 1024;
+    /** Compressed bytes read ahead from a gzip file for its start key: some 20 to 30 records. */
+    static final int PEEK_GZIP_BYTES = 4 * 1024;
     /** Bytes read ahead from a plain file for its start key. */
-    static final int PEEK_PLAIN_BYTES = 128 * 1024;
+    static final int PEEK_PLAIN_BYTES = 32 * 1024;
 
     /** The order events enter the pipeline in; the origin breaks ties between copies of one record. */
     static final Comparator<CloudEvent> CANONICAL_ORDER = ScanJob::compare;

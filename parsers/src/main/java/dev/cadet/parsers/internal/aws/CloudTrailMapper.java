@@ -42,21 +42,24 @@ final class CloudTrailMapper {
     private static final int MAX_USER_DATA_CHARS = 64 * 1024;
 
     private final ReadSession session;
-    /** eventSource, then eventName, to the shared action string: no concatenation per record. */
-    private final Map<String, Map<String, String>> actions = new HashMap<>();
+    /** Actions, actors and sources seen before on this thread (see {@link ReaderCaches}). */
+    private final Map<String, Map<String, String>> actions;
     /**
      * The last actor built per identity ARN, reused while every field it was built from is the same
      * string (the reader's values are shared, so a reference comparison suffices): one actor object and
      * no string work per record for the principals that make most calls.
      */
-    private final Map<String, ActorMemo> actors = new HashMap<>();
+    private final Map<String, ActorMemo> actors;
     /** The last source per address, reused while the user agent is the same. */
-    private final Map<String, Source> sources = new HashMap<>();
+    private final Map<String, Source> sources;
     private final List<String> targetScratch = new ArrayList<>(4);
     private CloudScope lastScope = CloudScope.UNKNOWN;
 
-    CloudTrailMapper(ReadSession session) {
+    CloudTrailMapper(ReadSession session, ReaderCaches caches) {
         this.session = session;
+        this.actions = caches.actions;
+        this.actors = caches.actors;
+        this.sources = caches.sources;
     }
 
     /** The event, or {@code null} for a record that is skipped by rule. */
@@ -170,7 +173,7 @@ final class CloudTrailMapper {
     // --- actor -------------------------------------------------------------------------------------
 
     /** What an actor was built from, compared by reference, and the actor. */
-    private record ActorMemo(CloudTrailRecord.IdentityFields from, Mfa mfa, Actor actor) {
+    record ActorMemo(CloudTrailRecord.IdentityFields from, Mfa mfa, Actor actor) {
     }
 
     private Actor actor(CloudTrailRecord r, String eventName) {
@@ -244,8 +247,8 @@ final class CloudTrailMapper {
         if (Actor.UNKNOWN_PRINCIPAL.equals(principal)) {
             display = null;
         }
-        // Built strings are shared too; the record's own values already are.
-        return new Actor(session.intern(principal), principalType, session.intern(display),
+        // Built once per memo entry; the record's own values are shared strings already.
+        return new Actor(principal, principalType, display,
                 r.idAccountId, r.idAccessKeyId, mfa, issuer, r.idInvokedBy);
     }
 

@@ -18,18 +18,21 @@ import java.util.List;
  * on the operation, and a record's field order is not guaranteed, so the few candidates are always read.
  *
  * <p>Values that repeat from record to record (principals, addresses, user agents, regions) are taken
- * from the parser's character buffer through a {@link StringTable}, so a repeat costs no allocation;
+ * from the parser's character buffer through the thread's {@link StringTable}, so a repeat costs no allocation;
  * values unique to a record (event id, messages, command text) become new strings; the event time is
  * parsed in place.
  */
 final class CloudTrailReader implements ValueReader {
 
     private final CloudTrailRecord r = new CloudTrailRecord();
-    private final StringTable strings = new StringTable();
+    private final StringTable strings;
     private final CloudTrailMapper mapper;
 
+    /** A reader for one input, on the calling thread. */
     CloudTrailReader(ReadSession session) {
-        this.mapper = new CloudTrailMapper(session);
+        ReaderCaches caches = ReaderCaches.current();
+        this.strings = caches.strings;
+        this.mapper = new CloudTrailMapper(session, caches);
     }
 
     @Override

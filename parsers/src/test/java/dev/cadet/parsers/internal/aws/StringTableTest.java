@@ -32,7 +32,18 @@ class StringTableTest {
     }
 
     @Test
-    void hashDependsOnLengthAndEveryCharacter() {
+    void valuesThatDifferOnlyInTheMiddleStayApart() {
+        StringTable table = new StringTable();
+        String a = "aws-cli/2.15.30 md/awscrt#0.19.19 ua/2.0 os/linux#5.15.0-1055-aws md/arch#x86_64";
+        String b = a.replace("5.15.0-1055", "5.15.0-1056");
+        assertThat(StringTable.hash(a.toCharArray(), 0, a.length())).isEqualTo(StringTable.hash(b.toCharArray(), 0, b.length()));
+        assertThat(table.get(a.toCharArray(), 0, a.length())).isEqualTo(a);
+        assertThat(table.get(b.toCharArray(), 0, b.length())).isEqualTo(b);
+        assertThat(table.get(a.toCharArray(), 0, a.length())).isEqualTo(a);
+    }
+
+    @Test
+    void hashDependsOnLengthAndTheCharactersAtBothEnds() {
         assertThat(StringTable.hash("abcd".toCharArray(), 0, 4)).isNotEqualTo(StringTable.hash("abce".toCharArray(), 0, 4));
         assertThat(StringTable.hash("abc\0".toCharArray(), 0, 4)).isNotEqualTo(StringTable.hash("abc".toCharArray(), 0, 3));
     }
