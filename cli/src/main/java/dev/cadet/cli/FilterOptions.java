@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -47,38 +48,63 @@ final class FilterOptions {
         return from != null || to != null || !principals.isEmpty() || !providers.isEmpty() || !accounts.isEmpty();
     }
 
-    /** The events kept, in their order, and what was left out; {@code newest} is the newest event time of the input. */
-    record Selection(List<CloudEvent> events, ScanFilter filter) {
+    /** True when a bound counts back from the newest event, which must then be known before selecting. */
+    boolean needsNewest() {
+        return (from != null && from.relative()) || (to != null && to.relative());
     }
 
     /**
-     * Applies the filters.
+     * The filters resolved against the newest event time of the input ({@link Long#MIN_VALUE} when there
+     * is none or it is not needed), to keep or leave out one event at a time.
      *
      * @throws IllegalArgumentException when the time range is empty
      */
-    Selection apply(List<CloudEvent> events) {
+    Selector selector(long newestOrMin) {
         if (!active()) {
-            return new Selection(events, ScanFilter.NONE);
+            return Selector.ALL;
         }
-        long newest = events.stream().mapToLong(CloudEvent::time).max().orElse(0);
+        boolean noEvents = newestOrMin == Long.MIN_VALUE;
+        long newest = noEvents ? 0 : newestOrMin;
         long lo = from == null ? Long.MIN_VALUE : from.resolve(newest);
         long hi = to == null ? Long.MAX_VALUE : to.resolve(newest);
-        if (from != null && to != null && lo >= hi && !(events.isEmpty() && (from.relative() || to.relative()))) {
+        if (from != null && to != null && lo >= hi && !(noEvents && (from.relative() || to.relative()))) {
             throw new IllegalArgumentException("--from " + from.text() + " (" + Instant.ofEpochMilli(lo)
                     + ") is not before --to " + to.text() + " (" + Instant.ofEpochMilli(hi) + "): no event could match");
         }
         List<Pattern> globs = principals.stream().map(FilterOptions::glob).toList();
-        List<CloudEvent> kept = new ArrayList<>(events.size());
-        for (CloudEvent e : events) {
-            if (e.time() >= lo && e.time() < hi
-                    && (providers.isEmpty() || providers.contains(e.provider()))
-                    && (accounts.isEmpty() || accounts.contains(e.cloud().account())
-                        || accounts.contains(e.actor().account()))
-                    && (globs.isEmpty() || matchesPrincipal(e, globs))) {
-                kept.add(e);
-            }
+        return new Selector(e -> e.time() >= lo && e.time() < hi
+                && (providers.isEmpty() || providers.contains(e.provider()))
+                && (accounts.isEmpty() || accounts.contains(e.cloud().account())
+                    || accounts.contains(e.actor().account()))
+                && (globs.isEmpty() || matchesPrincipal(e, globs)), criteria(lo, hi, newest));
+    }
+
+    /** Keeps or leaves out events one at a time, counting what it leaves out. Not thread-safe. */
+    static final class Selector {
+
+        /** Keeps every event: no filter. */
+        static final Selector ALL = new Selector(e -> true, null);
+
+        private final Predicate<CloudEvent> test;
+        private final List<String> criteria;
+        private long excluded;
+
+        private Selector(Predicate<CloudEvent> test, List<String> criteria) {
+            this.test = test;
+            this.criteria = criteria;
         }
-        return new Selection(kept, new ScanFilter(criteria(lo, hi, newest), events.size() - kept.size()));
+
+        boolean keep(CloudEvent e) {
+            if (test.test(e)) {
+                return true;
+            }
+            excluded++;
+            return false;
+        }
+
+        ScanFilter result() {
+            return criteria == null ? ScanFilter.NONE : new ScanFilter(criteria, excluded);
+        }
     }
 
     private boolean matchesPrincipal(CloudEvent e, List<Pattern> globs) {

@@ -14,8 +14,7 @@ import java.io.PrintWriter;
 @Command(name = "cadet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cloud administration command (T1651) detection and triage for SOC analysts.",
         subcommands = {ScanCommand.class, DemoCommand.class, NormalizeCommand.class, RulesCommand.class,
-                BaselineCommand.class,
-                CommandLine.HelpCommand.class},
+                BaselineCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = Main.EXIT_CODES_HEADING,
         exitCodeList = {Main.EXIT_0, Main.EXIT_1, Main.EXIT_2, Main.EXIT_3})
 public final class Main {

@@ -5,24 +5,26 @@ import dev.cadet.detectors.DetectionResult;
 import dev.cadet.detectors.Pipeline;
 import dev.cadet.model.CadetException;
 import dev.cadet.model.CloudEvent;
-import dev.cadet.model.Command;
 import dev.cadet.model.FileReport;
 import dev.cadet.model.InputReport;
+import dev.cadet.model.Command;
 import dev.cadet.model.Reject;
-import dev.cadet.model.ScanFilter;
 import dev.cadet.model.ScanResult;
+import dev.cadet.parsers.BadRecordPolicy;
 import dev.cadet.parsers.CommandHistory;
 import dev.cadet.parsers.FileResult;
 import dev.cadet.parsers.LogReader;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,23 +32,37 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * One scan: read every input file (in parallel), feed the events to the event-time pipeline in a
- * canonical order, and assemble the {@link ScanResult} the report writers read.
+ * One scan: read every input file on parser threads, merge their events into event time, feed them to the
+ * event-time pipeline, and assemble the {@link ScanResult} the report writers read.
  *
- * <p>Output does not depend on the order of the inputs or the thread count: files are parsed
- * independently, and events enter the pipeline sorted by time, provider, event id and origin.
- * The price is that all parsed events are held in memory until the pipeline has them.
+ * <p>How the merge stays deterministic and small: each file is parsed on its own and its events sorted
+ * (a delivery file is a few MB; CloudTrail does not order records inside one). Files are then opened in
+ * order of a <em>start key</em>, the earliest event time among their first records (read ahead from each
+ * file's first {@value #PEEK_GZIP_BYTES} compressed or {@value #PEEK_PLAIN_BYTES} plain bytes), and a k-way
+ * merge releases events in canonical order (time, provider, event id, file, record), opening the next file
+ * once the merge reaches its start key. So only the files that overlap the current event time are held,
+ * plus what the pipeline keeps inside the allowed lateness, however large the input. Everything depends
+ * on file contents only, never on the order of the inputs or on the thread count, so the reports are
+ * byte-identical for any of them. A file whose first records start later than its earliest event (by more
+ * than the lateness) can have events counted late; a file whose start key is unknown (standard input,
+ * a file without events up front) is opened first and held for the whole merge. That is also why SSM
+ * command history files (no events of their own) are all read before the first event is delivered, so
+ * every SendCommand gets its hidden command text attached on its way to the pipeline.
  */
 public final class ScanJob {
 
+    /** Compressed bytes read ahead from a gzip file for its start key: some 20 to 30 records. */
+    static final int PEEK_GZIP_BYTES = 4 * 1024;
+    /** Bytes read ahead from a plain file for its start key. */
+    static final int PEEK_PLAIN_BYTES = 32 * 1024;
+
     /** The order events enter the pipeline in; the origin breaks ties between copies of one record. */
-    static final Comparator<CloudEvent> CANONICAL_ORDER = Comparator.comparingLong(CloudEvent::time)
-            .thenComparing(CloudEvent::provider)
-            .thenComparing(CloudEvent::eventId)
-            .thenComparing(e -> e.origin().file())
-            .thenComparingLong(e -> e.origin().record());
+    static final Comparator<CloudEvent> CANONICAL_ORDER = ScanJob::compare;
+
+    private static final String STDIN = "-";
 
     private final LogReader reader;
+    private final LogReader peeker;
     private final DetectionConfig config;
     private final int threads;
     private final InputStream stdin;
@@ -56,7 +72,7 @@ public final class ScanJob {
     /**
      * @param reader  how to read files (bad-record policy)
      * @param config  detector and pipeline settings
-     * @param threads parser threads, at least 1
+     * @param threads parser threads, at least 1; the merge and the detectors run on the calling thread
      * @param stdin   what the input {@code -} reads
      */
     public ScanJob(LogReader reader, DetectionConfig config, int threads, InputStream stdin) {
@@ -64,6 +80,8 @@ public final class ScanJob {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         this.reader = reader;
+        // Reading ahead cuts files short on purpose: never fail on that.
+        this.peeker = LogReader.builder().badRecords(BadRecordPolicy.QUARANTINE).build();
         this.config = config;
         this.threads = threads;
         this.stdin = stdin;
@@ -83,34 +101,48 @@ public final class ScanJob {
 
     /** Scans files and folders ({@code -} for standard input). */
     public ScanResult run(List<Path> inputs) {
-        List<Path> files = reader.expand(inputs);
-        progress.start(files.size(), totalSize(files));
-        List<Parsed> parsed = parseAll(files);
-        progress.phase("analysing");
-
-        List<FileReport> reports = new ArrayList<>();
-        List<Reject> rejects = new ArrayList<>();
-        List<CloudEvent> events = new ArrayList<>();
-        List<Command> history = new ArrayList<>();
-        for (Parsed p : parsed) {
-            reports.add(p.result.report());
-            rejects.addAll(p.result.rejects());
-            events.addAll(p.events);
-            history.addAll(p.result.history());
+        List<Path> files = new ArrayList<>(reader.expand(inputs));
+        files.sort(Comparator.comparing(Path::toString));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "cadet-parser");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            FilterOptions.Selector selector = filter == null ? FilterOptions.Selector.ALL
+                    : filter.selector(filter.needsNewest() ? newest(pool, files) : Long.MIN_VALUE);
+            List<Scheduled> order = schedule(pool, files);
+            progress.start(files.size(), totalSize(files));
+            ScanResult result = new Merge(pool, order, selector).run();
+            progress.phase("analysing");
+            return result;
+        } finally {
+            pool.shutdownNow();
         }
-        // SSM command history supplied alongside fills in the command text CloudTrail hides, by command id.
-        events.replaceAll(CommandHistory.of(history)::attach);
-        reports.sort(Comparator.comparing(FileReport::file));
-        rejects.sort(Comparator.comparing((Reject r) -> r.origin().file()).thenComparingLong(r -> r.origin().record()));
-        events.sort(CANONICAL_ORDER);
-        FilterOptions.Selection selection = filter == null ? new FilterOptions.Selection(events, ScanFilter.NONE)
-                : filter.apply(events);
+    }
 
-        Pipeline pipeline = Pipeline.create(config);
-        selection.events().forEach(pipeline::push);
-        DetectionResult detected = pipeline.finish();
-        return new ScanResult(new InputReport(reports, rejects), detected.counters(), detected.coverage(),
-                detected.findings(), detected.incidents(), selection.filter());
+    /**
+     * The newest event time of the input, for filters relative to it ({@code --from 7d}): one extra pass
+     * over the files, paid only by such filters. Standard input cannot be read twice.
+     */
+    private long newest(ExecutorService pool, List<Path> files) {
+        if (files.stream().anyMatch(f -> STDIN.equals(f.toString()))) {
+            throw new IllegalArgumentException("--from/--to relative to the newest event need files, not standard "
+                    + "input: give an ISO time or a date instead");
+        }
+        List<Future<Long>> maxima = new ArrayList<>(files.size());
+        for (Path f : files) {
+            maxima.add(pool.submit(() -> {
+                long[] max = {Long.MIN_VALUE};
+                peeker.read(f, e -> max[0] = Math.max(max[0], e.time()));
+                return max[0];
+            }));
+        }
+        long newest = Long.MIN_VALUE;
+        for (Future<Long> m : maxima) {
+            newest = Math.max(newest, await(m));
+        }
+        return newest;
     }
 
     /** Bytes in all files, or -1 when unknown (standard input, a file that vanished). */
@@ -118,7 +150,7 @@ public final class ScanJob {
         long total = 0;
         for (Path f : files) {
             try {
-                if ("-".equals(f.toString())) {
+                if (STDIN.equals(f.toString())) {
                     return -1;
                 }
                 total += Files.size(f);
@@ -129,36 +161,50 @@ public final class ScanJob {
         return total;
     }
 
-    private List<Parsed> parseAll(List<Path> files) {
-        if (threads == 1 || files.size() < 2) {
-            List<Parsed> out = new ArrayList<>(files.size());
-            for (Path f : files) {
-                out.add(parse(f));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
-            Thread t = new Thread(r, "cadet-parser");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Parsed>> futures = new ArrayList<>(files.size());
-            for (Path f : files) {
-                Callable<Parsed> task = () -> parse(f);
-                futures.add(pool.submit(task));
-            }
-            List<Parsed> out = new ArrayList<>(files.size());
-            for (Future<Parsed> future : futures) {
-                out.add(await(future));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** A file and the event time it starts at; {@link Long#MIN_VALUE} when unknown. */
+    private record Scheduled(Path file, long startKey) {
     }
 
-    private Parsed parse(Path file) {
+    /** The files in the order the merge opens them: by start key, then by path. */
+    private List<Scheduled> schedule(ExecutorService pool, List<Path> files) {
+        List<Future<Long>> keys = new ArrayList<>(files.size());
+        for (Path f : files) {
+            keys.add(pool.submit(() -> startKey(f)));
+        }
+        List<Scheduled> order = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            order.add(new Scheduled(files.get(i), await(keys.get(i))));
+        }
+        order.sort(Comparator.comparingLong(Scheduled::startKey).thenComparing(s -> s.file().toString()));
+        return order;
+    }
+
+    /** The earliest event time among the file's first records, or {@link Long#MIN_VALUE}. */
+    private long startKey(Path file) {
+        if (STDIN.equals(file.toString())) {
+            return Long.MIN_VALUE;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            byte[] rest = in.readNBytes((gzip ? PEEK_GZIP_BYTES : PEEK_PLAIN_BYTES) - magic.length);
+            head = new byte[magic.length + rest.length];
+            System.arraycopy(magic, 0, head, 0, magic.length);
+            System.arraycopy(rest, 0, head, magic.length, rest.length);
+        } catch (IOException e) {
+            return Long.MIN_VALUE; // the real read reports the problem
+        }
+        long[] min = {Long.MAX_VALUE};
+        peeker.read(new ByteArrayInputStream(head), file.toString(), e -> min[0] = Math.min(min[0], e.time()));
+        return min[0] == Long.MAX_VALUE ? Long.MIN_VALUE : min[0];
+    }
+
+    /** The events of one file in canonical order, with its accounting. */
+    private record Run(FileResult result, CloudEvent[] events) {
+    }
+
+    private Run parse(Path file) {
         List<CloudEvent> events = new ArrayList<>();
         Consumer<CloudEvent> sink = progress.shown() ? e -> {
             events.add(e);
@@ -166,7 +212,9 @@ public final class ScanJob {
         } : events::add;
         FileResult result = read(reader, file, stdin, progress, sink);
         progress.fileDone(result.report());
-        return new Parsed(result, events);
+        CloudEvent[] sorted = events.toArray(new CloudEvent[0]);
+        Arrays.sort(sorted, CANONICAL_ORDER);
+        return new Run(result, sorted);
     }
 
     /**
@@ -175,8 +223,8 @@ public final class ScanJob {
      */
     static FileResult read(LogReader reader, Path file, InputStream stdin, Progress progress,
                            Consumer<CloudEvent> sink) {
-        if ("-".equals(file.toString())) {
-            return reader.read(progress.counting(stdin), "-", sink);
+        if (STDIN.equals(file.toString())) {
+            return reader.read(progress.counting(stdin), STDIN, sink);
         }
         if (!progress.shown()) {
             return reader.read(file, sink);
@@ -198,7 +246,141 @@ public final class ScanJob {
         }
     }
 
-    private static Parsed await(Future<Parsed> future) {
+    /** The k-way merge of the files' runs into the pipeline, with parsing running ahead on the pool. */
+    private final class Merge {
+
+        private final ExecutorService pool;
+        private final List<Scheduled> order;
+        private final List<Future<Run>> parsed;
+        /** How many files may be parsed ahead of the next one the merge opens. */
+        private final int lookahead;
+        private final PriorityQueue<Cursor> open = new PriorityQueue<>((a, b) -> compare(a.head(), b.head()));
+        private final List<FileReport> reports = new ArrayList<>();
+        private final List<Reject> rejects = new ArrayList<>();
+        private final Pipeline pipeline = Pipeline.create(config);
+        private final FilterOptions.Selector selector;
+        private final List<Command> history = new ArrayList<>();
+        private CommandHistory commands = CommandHistory.of(List.of());
+        private int submitted;
+        private int opened;
+
+        Merge(ExecutorService pool, List<Scheduled> order, FilterOptions.Selector selector) {
+            this.pool = pool;
+            this.order = order;
+            this.selector = selector;
+            this.parsed = new ArrayList<>(order.size());
+            this.lookahead = 2 * threads + 2;
+        }
+
+        ScanResult run() {
+            while (submitted < Math.min(lookahead, order.size())) {
+                submitNext();
+            }
+            while (true) {
+                openDue();
+                Cursor c = open.poll();
+                if (c == null) {
+                    break;
+                }
+                // Stay on this file while it holds the smallest event and no other file is due.
+                Cursor rival = open.peek();
+                do {
+                    deliver(c.next());
+                } while (c.hasNext() && (rival == null || compare(c.head(), rival.head()) <= 0) && !due(c.head().time()));
+                if (c.hasNext()) {
+                    open.add(c);
+                }
+            }
+            reports.sort(Comparator.comparing(FileReport::file));
+            rejects.sort(Comparator.comparing((Reject r) -> r.origin().file()).thenComparingLong(r -> r.origin().record()));
+            DetectionResult detected = pipeline.finish();
+            return new ScanResult(new InputReport(reports, rejects), detected.counters(), detected.coverage(),
+                    detected.findings(), detected.incidents(), selector.result());
+        }
+
+        /** The one place every event passes on its way to the pipeline, in merge order. */
+        private void deliver(CloudEvent event) {
+            if (selector.keep(event)) {
+                pipeline.push(commands.attach(event));
+            }
+        }
+
+        /** Opens every file whose start key the merge has reached (all of them while nothing is open). */
+        private void openDue() {
+            while (opened < order.size() && (open.isEmpty() || due(open.peek().head().time()))) {
+                Run run = await(parsed.get(opened));
+                parsed.set(opened, null);
+                opened++;
+                if (submitted < order.size()) {
+                    submitNext();
+                }
+                reports.add(run.result().report());
+                rejects.addAll(run.result().rejects());
+                if (!run.result().history().isEmpty()) {
+                    // History files carry no events, so all of them open before the first event is delivered.
+                    history.addAll(run.result().history());
+                    commands = CommandHistory.of(history);
+                }
+                if (run.events().length > 0) {
+                    open.add(new Cursor(run.events()));
+                }
+            }
+        }
+
+        /** True when the next file to open starts at or before {@code time}. */
+        private boolean due(long time) {
+            return opened < order.size() && order.get(opened).startKey() <= time;
+        }
+
+        private void submitNext() {
+            Path file = order.get(submitted++).file();
+            parsed.add(pool.submit(() -> parse(file)));
+        }
+    }
+
+    /** A position in one file's sorted events. */
+    private static final class Cursor {
+        private final CloudEvent[] events;
+        private int next;
+
+        Cursor(CloudEvent[] events) {
+            this.events = events;
+        }
+
+        CloudEvent head() {
+            return events[next];
+        }
+
+        CloudEvent next() {
+            CloudEvent e = events[next];
+            events[next++] = null; // delivered: let the pipeline own it alone
+            return e;
+        }
+
+        boolean hasNext() {
+            return next < events.length;
+        }
+    }
+
+    /** Time, provider, event id, then the origin's file and record: a total order over distinct records. */
+    private static int compare(CloudEvent a, CloudEvent b) {
+        int c = Long.compare(a.time(), b.time());
+        if (c != 0) {
+            return c;
+        }
+        c = a.provider().compareTo(b.provider());
+        if (c != 0) {
+            return c;
+        }
+        c = a.eventId().compareTo(b.eventId());
+        if (c != 0) {
+            return c;
+        }
+        c = a.origin().file().compareTo(b.origin().file());
+        return c != 0 ? c : Long.compare(a.origin().record(), b.origin().record());
+    }
+
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -210,8 +392,5 @@ public final class ScanJob {
             }
             throw new CadetException("parser failed: " + e.getCause(), e.getCause());
         }
-    }
-
-    private record Parsed(FileResult result, List<CloudEvent> events) {
     }
 }

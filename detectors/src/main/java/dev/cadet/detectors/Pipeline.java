@@ -5,6 +5,7 @@ import dev.cadet.detectors.internal.DedupIndex;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.History;
 import dev.cadet.detectors.internal.Text;
+import dev.cadet.detectors.internal.ReorderBuffer;
 import dev.cadet.detectors.internal.Times;
 import dev.cadet.detectors.internal.incident.Approvals;
 import dev.cadet.detectors.internal.incident.Assembly;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -44,7 +44,7 @@ public final class Pipeline {
     private final DetectionConfig config;
     private final List<Detector> detectors;
     private final long lateness;
-    private final PriorityQueue<CloudEvent> buffer = new PriorityQueue<>(Events.ORDER);
+    private final ReorderBuffer buffer = new ReorderBuffer();
     private final DedupIndex dedup = new DedupIndex();
     private final CoverageCounter coverage = new CoverageCounter();
     private final List<Finding> found = new ArrayList<>();

@@ -1,18 +1,12 @@
 package dev.cadet.cli.internal.demo;
 
 import dev.cadet.model.CadetException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +82,7 @@ public final class DemoData {
                 Path path = dir.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
                 try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(path), 1 << 16)) {
-                    write(file.getValue(), out);
+                    CloudTrailRecord.writeFile(file.getValue(), out);
                 }
             }
         } catch (IOException e) {
@@ -275,15 +269,7 @@ public final class DemoData {
     }
 
     private static Map<String, Object> iamUser(String name, String principalId, String accessKey, Boolean mfa) {
-        Map<String, Object> id = map("type", "IAMUser", "principalId", principalId,
-                "arn", "arn:aws:iam::" + ACCOUNT + ":user/" + name, "accountId", ACCOUNT);
-        id.put("accessKeyId", accessKey == null ? "" : accessKey);
-        id.put("userName", name);
-        if (mfa != null) {
-            id.put("sessionContext", map("attributes", map("creationDate", "2026-03-02T09:00:00Z",
-                    "mfaAuthenticated", mfa.toString())));
-        }
-        return id;
+        return Identities.iamUser(ACCOUNT, name, principalId, accessKey, mfa);
     }
 
     private Map<String, Object> role(String roleName, String session) {
@@ -305,18 +291,11 @@ public final class DemoData {
     }
 
     private Map<String, Object> assumedRole(String roleArn, String roleName, String session, boolean mfa) {
-        String roleId = "AROA2DEMO" + Integer.toHexString(roleName.hashCode()).toUpperCase();
-        return map("type", "AssumedRole", "principalId", roleId + ":" + session,
-                "arn", "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + roleName + "/" + session,
-                "accountId", ACCOUNT, "accessKeyId", "ASIA2DEMO" + Integer.toHexString(session.hashCode()).toUpperCase(),
-                "sessionContext", map("sessionIssuer", map("type", "Role", "principalId", roleId, "arn", roleArn,
-                                "accountId", ACCOUNT, "userName", roleName),
-                        "attributes", map("creationDate", "2026-03-02T00:00:00Z", "mfaAuthenticated",
-                                Boolean.toString(mfa))));
+        return Identities.assumedRole(ACCOUNT, roleArn, roleName, session, mfa);
     }
 
     private static Map<String, Object> service(String host) {
-        return map("type", "AWSService", "invokedBy", host);
+        return Identities.service(host);
     }
 
     /**
@@ -324,15 +303,11 @@ public final class DemoData {
      * named {@code <account>_CloudTrail_<region>_<yyyyMMdd'T'HHmm'Z'>_<unique>.json.gz}.
      */
     private Map<String, List<CloudTrailRecord>> deliveryFiles(List<CloudTrailRecord> all) {
-        DateTimeFormatter folder = DateTimeFormatter.ofPattern("yyyy/MM/dd");
-        DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'");
         Map<String, List<CloudTrailRecord>> files = new TreeMap<>();
         for (CloudTrailRecord r : all) {
             long window = Math.floorDiv(r.time, 6 * HOUR) * 6 * HOUR;
-            ZonedDateTime delivered = Instant.ofEpochMilli(window + 6 * HOUR - 5 * MINUTE).atZone(ZoneOffset.UTC);
-            String name = "AWSLogs/" + ACCOUNT + "/CloudTrail/" + r.region + "/" + delivered.format(folder) + "/"
-                    + ACCOUNT + "_CloudTrail_" + r.region + "_" + delivered.format(stamp) + "_"
-                    + Integer.toHexString((r.region + window).hashCode()) + ".json.gz";
+            String name = CloudTrailRecord.deliveryPath(ACCOUNT, r.region, window + 6 * HOUR - 5 * MINUTE,
+                    Integer.toHexString((r.region + window).hashCode()), true);
             files.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
         }
         // CloudTrail does not order records inside a file; neither does the demo.
@@ -346,48 +321,6 @@ public final class DemoData {
             }
         }
         return files;
-    }
-
-    private static void write(List<CloudTrailRecord> file, OutputStream out) {
-        try (JsonGenerator g = JsonFactory.builder().build().createGenerator(ObjectWriteContext.empty(), out)) {
-            g.writeStartObject();
-            g.writeName("Records");
-            g.writeStartArray();
-            for (CloudTrailRecord r : file) {
-                writeValue(g, r.fields);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-    }
-
-    private static void writeValue(JsonGenerator g, Object value) {
-        if (value == null) {
-            g.writeNull();
-        } else if (value instanceof String s) {
-            g.writeString(s);
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (value instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (value instanceof Long l) {
-            g.writeNumber(l);
-        } else if (value instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object item : list) {
-                writeValue(g, item);
-            }
-            g.writeEndArray();
-        } else if (value instanceof Map<?, ?> m) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeName((String) e.getKey());
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else {
-            throw new IllegalArgumentException("no JSON form for " + value.getClass());
-        }
     }
 
     private String uuid() {

@@ -109,13 +109,14 @@ public final class CommandExecutionDetector extends AbstractDetector {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         /** The first event from each source address, so that the evidence names every address (up to the cap). */
-        final Map<String, CloudEvent> firstByAddress = new LinkedHashMap<>();
+        // Small first sizes: most buckets hold one or two commands, and many are open at once.
+        final Map<String, CloudEvent> firstByAddress = new LinkedHashMap<>(4);
         /** The earliest other events, to fill the evidence up to the cap. */
-        final List<CloudEvent> rest = new ArrayList<>();
+        final List<CloudEvent> rest = new ArrayList<>(2);
         /** The latest event, always shown so that the evidence spans the whole bucket. */
         CloudEvent latest;
-        final Set<String> targets = new HashSet<>();
-        final ObjectIntHashMap<String> actions = new ObjectIntHashMap<>();
+        final Set<String> targets = new HashSet<>(8);
+        final ObjectIntHashMap<String> actions = new ObjectIntHashMap<>(2);
         final Set<String> documents = new TreeSet<>();
         /** Records of one operation (Azure Started/Accepted/Succeeded share a correlation id) count once. */
         Set<String> operations;

@@ -86,9 +86,13 @@ public final class FailedThenSuccessDetector extends AbstractDetector {
 
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
+        boolean failure = isFailure(e);
+        if (!failure && !isSuccess(e)) {
+            return; // most events: neither an attempt nor a success, and nothing to look up
+        }
         String principal = Events.isKnownPrincipal(e.principal()) ? e.principal() : null;
         String ip = e.source().ip();
-        if (isFailure(e)) {
+        if (failure) {
             matched++;
             long bound = Times.minus(e.time(), window);
             if (principal != null) {
@@ -97,7 +101,7 @@ public final class FailedThenSuccessDetector extends AbstractDetector {
             if (ip != null) {
                 byIp.addFailure(ip, e, bound);
             }
-        } else if (isSuccess(e)) {
+        } else {
             matched++;
             long bound = Times.minus(e.time(), window);
             int p = principal == null ? -1 : byPrincipal.ready(principal, e.time(), bound);

@@ -111,13 +111,14 @@ public final class IamThenCommandDetector extends AbstractDetector {
 
     private void command(CloudEvent e) {
         long bound = Times.minus(e.time(), window);
-        List<CloudEvent> changes = new ArrayList<>(4);
+        List<CloudEvent> changes = null; // made only on a match: most commands follow no IAM change
         if (Events.isKnownPrincipal(e.principal())) {
             int id = principals.idOf(e.principal());
             ArrayDeque<CloudEvent> byPrincipal = id < 0 ? null : changesByPrincipal.get(id);
             if (byPrincipal != null) {
                 for (CloudEvent c : byPrincipal) {
                     if (c.time() >= bound && c.time() < e.time()) {
+                        changes = changes == null ? new ArrayList<>(4) : changes;
                         changes.add(c);
                     }
                 }
@@ -128,10 +129,11 @@ public final class IamThenCommandDetector extends AbstractDetector {
             int id = credentials.idOf(key);
             CloudEvent created = id < 0 ? null : changeByCredential.get(id);
             if (created != null && created.time() >= bound && created.time() < e.time()) {
+                changes = changes == null ? new ArrayList<>(4) : changes;
                 changes.add(created);
             }
         }
-        if (changes.isEmpty()) {
+        if (changes == null) {
             return;
         }
         matched++;
