@@ -4,4 +4,5 @@ open module dev.cadet.benchmarks {
     requires dev.cadet.detectors;
     requires tools.jackson.core;
     requires jmh.core;
+    requires java.management;
 }

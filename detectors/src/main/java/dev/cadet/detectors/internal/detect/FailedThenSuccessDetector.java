@@ -274,7 +274,7 @@ public final class FailedThenSuccessDetector extends AbstractDetector {
         long[] times = new long[4];
         int head;
         int size;
-        final ArrayDeque<CloudEvent> recent = new ArrayDeque<>();
+        final ArrayDeque<CloudEvent> recent = new ArrayDeque<>(4); // most keys hold one or two failures
 
         void add(CloudEvent e) {
             if (head + size == times.length) {

@@ -98,7 +98,7 @@ public final class IamThenCommandDetector extends AbstractDetector {
         ArrayDeque<CloudEvent> changes = id < 0 ? null : changesByPrincipal.get(id);
         if (changes == null) {
             id = principals.acquire(principal);
-            changes = new ArrayDeque<>();
+            changes = new ArrayDeque<>(4); // most principals make one or two changes
             changesByPrincipal.put(id, changes);
         }
         changes.addLast(change);
