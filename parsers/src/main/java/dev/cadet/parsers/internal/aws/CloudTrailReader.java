@@ -10,6 +10,7 @@ import tools.jackson.core.JsonToken;
 import java.util.List;
 
 import static dev.cadet.parsers.internal.JsonFields.isObject;
+import static dev.cadet.parsers.internal.JsonFields.member;
 import static dev.cadet.parsers.internal.JsonFields.notAnObject;
 import static dev.cadet.parsers.internal.JsonFields.strings;
 import static dev.cadet.parsers.internal.JsonFields.text;
@@ -70,7 +71,7 @@ final class CloudTrailReader implements ValueReader {
                 case "requestParameters" -> requestParameters(p, t);
                 case "responseElements" -> responseElements(p, t);
                 case "additionalEventData" -> additionalEventData(p, t);
-                case "serviceEventDetails" -> serviceEventDetails(p, t);
+                case "serviceEventDetails" -> r.userAuthentication = member(p, t, "UserAuthentication");
                 default -> p.skipChildren();
             }
         }
@@ -107,7 +108,7 @@ final class CloudTrailReader implements ValueReader {
             JsonToken v = p.nextToken();
             switch (name) {
                 case "sessionIssuer" -> sessionIssuer(p, v);
-                case "attributes" -> sessionAttributes(p, v);
+                case "attributes" -> r.mfaAuthenticated = member(p, v, "mfaAuthenticated");
                 default -> p.skipChildren();
             }
         }
@@ -124,21 +125,6 @@ final class CloudTrailReader implements ValueReader {
                 case "arn" -> r.issuerArn = text(p, v);
                 case "userName" -> r.issuerUserName = text(p, v);
                 default -> p.skipChildren();
-            }
-        }
-    }
-
-    private void sessionAttributes(JsonParser p, JsonToken t) {
-        if (!isObject(p, t)) {
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            if ("mfaAuthenticated".equals(name)) {
-                r.mfaAuthenticated = text(p, v);
-            } else {
-                p.skipChildren();
             }
         }
     }
@@ -326,7 +312,7 @@ final class CloudTrailReader implements ValueReader {
             switch (name) {
                 case "ConsoleLogin" -> r.consoleLogin = text(p, v);
                 case "command" -> command(p, v);
-                case "accessKey" -> accessKey(p, v);
+                case "accessKey" -> r.newAccessKeyId = member(p, v, "accessKeyId");
                 case "instancesSet" -> instancesSet(p, v, r.responseInstanceIds);
                 default -> p.skipChildren();
             }
@@ -349,21 +335,6 @@ final class CloudTrailReader implements ValueReader {
         }
     }
 
-    private void accessKey(JsonParser p, JsonToken t) {
-        if (!isObject(p, t)) {
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            if ("accessKeyId".equals(name)) {
-                r.newAccessKeyId = text(p, v);
-            } else {
-                p.skipChildren();
-            }
-        }
-    }
-
     private void additionalEventData(JsonParser p, JsonToken t) {
         if (!isObject(p, t)) {
             return;
@@ -379,18 +350,4 @@ final class CloudTrailReader implements ValueReader {
         }
     }
 
-    private void serviceEventDetails(JsonParser p, JsonToken t) {
-        if (!isObject(p, t)) {
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            if ("UserAuthentication".equals(name)) {
-                r.userAuthentication = text(p, v);
-            } else {
-                p.skipChildren();
-            }
-        }
-    }
 }
