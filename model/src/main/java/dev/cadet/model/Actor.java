@@ -1,5 +1,6 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param invokedBy     the service that made the call on the principal's behalf, or {@code null}
  */
 public record Actor(String principalId, PrincipalType type, String displayName, String account,
-                    String accessKeyId, Mfa mfa, String sessionIssuer, String invokedBy) {
+                    String accessKeyId, Mfa mfa, String sessionIssuer, String invokedBy) implements Serializable {
 
     /** The principal id used when a log names no principal at all. */
     public static final String UNKNOWN_PRINCIPAL = "unknown";

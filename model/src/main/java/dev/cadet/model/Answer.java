@@ -1,5 +1,6 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param answer     what the supplied logs show, or "no evidence in the supplied logs"
  * @param findingIds the findings the answer rests on; empty when there is no evidence
  */
-public record Answer(String question, String answer, List<String> findingIds) {
+public record Answer(String question, String answer, List<String> findingIds) implements Serializable {
 
     /** What an answer says when the logs hold nothing either way. */
     public static final String NO_EVIDENCE = "No evidence in the supplied logs.";

@@ -1,5 +1,6 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +33,7 @@ import java.util.Objects;
 public record CloudEvent(Provider provider, String eventId, long time, EventKind kind, String action,
                          Outcome outcome, String errorCode, String errorMessage, Actor actor, Source source,
                          List<String> targets, String subject, Command command, CloudScope cloud,
-                         String correlationId, Origin origin) {
+                         String correlationId, Origin origin) implements Serializable {
 
     public CloudEvent {
         Objects.requireNonNull(provider, "provider");

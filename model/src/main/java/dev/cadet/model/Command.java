@@ -1,5 +1,6 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param commandId      provider id of the command, to join with command history, or {@code null}
  * @param outputLocation where output was sent (bucket, storage URI), or {@code null}
  */
-public record Command(String document, List<String> lines, String commandId, String outputLocation) {
+public record Command(String document, List<String> lines, String commandId, String outputLocation) implements Serializable {
 
     public Command {
         lines = lines == null ? List.of() : List.copyOf(lines);

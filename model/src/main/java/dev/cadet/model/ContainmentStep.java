@@ -1,5 +1,6 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param description what the step does and why, for example "Deactivate the access key used by the intruder"
  * @param command     a ready-to-review CLI command, or {@code null} when the step is manual
  */
-public record ContainmentStep(String description, String command) {
+public record ContainmentStep(String description, String command) implements Serializable {
 
     public ContainmentStep {
         Objects.requireNonNull(description, "description");

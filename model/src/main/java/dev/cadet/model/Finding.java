@@ -1,5 +1,6 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ import java.util.Objects;
  */
 public record Finding(String id, String detector, Severity severity, long firstSeen, long lastSeen,
                       Provider provider, String principal, String accessKeyId, String sourceIp, String action,
-                      List<String> targets, String summary, List<CloudEvent> evidence) {
+                      List<String> targets, String summary, List<CloudEvent> evidence) implements Serializable {
 
     public Finding {
         Objects.requireNonNull(detector, "detector");

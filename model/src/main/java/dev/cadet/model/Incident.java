@@ -1,5 +1,6 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ import java.util.Objects;
 public record Incident(String id, Decision decision, Severity severity, List<String> principals,
                        List<String> accessKeys, List<String> sourceIps, List<String> targets, long firstSeen,
                        long lastSeen, List<Reason> reasons, List<Finding> findings,
-                       List<ContainmentStep> containment, List<Answer> analysis, List<Answer> l1Checks) {
+                       List<ContainmentStep> containment, List<Answer> analysis, List<Answer> l1Checks) implements Serializable {
 
     public Incident {
         Objects.requireNonNull(id, "id");

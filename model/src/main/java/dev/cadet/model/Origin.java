@@ -1,5 +1,6 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param line   1-based line where the record starts, or 0 when unknown
  * @param column 1-based column where the record starts, or 0 when unknown
  */
-public record Origin(String file, long record, long line, long column) {
+public record Origin(String file, long record, long line, long column) implements Serializable {
 
     public Origin {
         Objects.requireNonNull(file, "file");

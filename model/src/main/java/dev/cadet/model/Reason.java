@@ -1,5 +1,6 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param text       why, in a sentence, naming the playbook line it applies
  * @param findingIds the findings that made the rule hold
  */
-public record Reason(String rule, String text, List<String> findingIds) {
+public record Reason(String rule, String text, List<String> findingIds) implements Serializable {
 
     public Reason {
         Objects.requireNonNull(rule, "rule");

@@ -1,5 +1,7 @@
 package dev.cadet.model;
 
+import java.io.Serializable;
+
 /**
  * Where the request came from.
  *
@@ -9,7 +11,7 @@ package dev.cadet.model;
  * @param country     ISO country code when the log or a GeoIP database says, or {@code null}
  * @param city        city when known, or {@code null}
  */
-public record Source(String ip, String serviceHost, String userAgent, String country, String city) {
+public record Source(String ip, String serviceHost, String userAgent, String country, String city) implements Serializable {
 
     /** A source with nothing known. */
     public static final Source UNKNOWN = new Source(null, null, null, null, null);
