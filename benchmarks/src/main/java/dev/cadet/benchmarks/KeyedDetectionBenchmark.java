@@ -80,6 +80,12 @@ public class KeyedDetectionBenchmark {
     }
 
     static KeyedDetection.Conclusion run(KeyedDetection keyed, CloudEvent[] events) {
+        return run(keyed, events, null);
+    }
+
+    /** Runs the keyed host; {@code halfway}, when given, sees the live partitions in the middle of the events. */
+    static KeyedDetection.Conclusion run(KeyedDetection keyed, CloudEvent[] events,
+                                         java.util.function.Consumer<Map<String, DetectorPartition>> halfway) {
         Map<String, DetectorPartition> partitions = new HashMap<>();
         Map<String, Long> registered = new HashMap<>();
         PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> Long.compare(a.time(), b.time()));
@@ -87,7 +93,11 @@ public class KeyedDetectionBenchmark {
         long lateness = keyed.allowedLatenessMillis();
         long maxTime = Long.MIN_VALUE;
         long watermark = Long.MIN_VALUE;
-        for (CloudEvent e : events) {
+        for (int i = 0; i < events.length; i++) {
+            CloudEvent e = events[i];
+            if (halfway != null && i == events.length / 2) {
+                halfway.accept(partitions);
+            }
             for (String key : keyed.keysOf(e)) {
                 DetectorPartition p = partitions.computeIfAbsent(key, keyed::newPartition);
                 p.push(e, watermark);
@@ -144,7 +154,14 @@ public class KeyedDetectionBenchmark {
         var single = p.finish();
         long t1 = threads.getCurrentThreadCpuTime();
         KeyedDetection keyed = KeyedDetection.create(CONFIG);
-        var split = run(keyed, events);
+        var split = run(keyed, events, partitions -> {
+            long bytes = 0;
+            for (DetectorPartition partition : partitions.values()) {
+                bytes += keyed.snapshot(partition).length;
+            }
+            System.out.printf("halfway: %d live partitions, snapshots %d bytes in all, %d bytes each on average%n",
+                    partitions.size(), bytes, bytes / Math.max(1, partitions.size()));
+        });
         long t2 = threads.getCurrentThreadCpuTime();
         System.out.printf("thread CPU after two keyed warm-up passes: pipeline %.2f s, keyed %.2f s, keyed / pipeline %.2f%n",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, (double) (t2 - t1) / (t1 - t0));
