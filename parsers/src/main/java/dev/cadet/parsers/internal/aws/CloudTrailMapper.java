@@ -39,6 +39,7 @@ final class CloudTrailMapper {
     private static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
 
     private final ReadSession session;
+    private final CloudTrailActors actors = CloudTrailActors.forThisThread();
     /** eventSource, then eventName, to the shared action string: no concatenation per record. */
     private final Map<String, Map<String, String>> actions = new HashMap<>();
 
@@ -58,9 +59,14 @@ final class CloudTrailMapper {
         String action = action(eventSource, eventName);
         EventKind kind = CloudTrailKinds.kindOf(action, r);
 
-        Actor actor = actor(r, eventName);
+        Mfa mfa = mfa(r, eventName);
+        Actor actor = actors.get(r, mfa);
+        if (actor == null) {
+            actor = actor(r, mfa);
+            actors.put(r, mfa, actor);
+        }
         String account = first(r.recipientAccountId, r.idAccountId);
-        CloudScope cloud = new CloudScope(session.intern(account), session.intern(r.awsRegion));
+        CloudScope cloud = session.parts().scope(session.intern(account), session.intern(r.awsRegion));
         Outcome outcome = outcome(r, eventName);
         String subject = subject(r, kind, eventSource, eventName, actor, account);
         return new CloudEvent(Provider.AWS, eventId(r, actor), time, kind, action, outcome,
@@ -72,7 +78,7 @@ final class CloudTrailMapper {
 
     private long time(CloudTrailRecord r) {
         JsonToken t = r.eventTimeToken;
-        if (t == null || t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && r.eventTime == null)) {
+        if (t == null || t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && r.eventTime.length() == 0)) {
             if (r.logstashTimestamp != null) {
                 // Logstash exports move eventTime into @timestamp.
                 long millis = EventTimes.parse(r.logstashTimestamp);
@@ -88,9 +94,12 @@ final class CloudTrailMapper {
             throw new RecordException("field 'eventTime' must be a string, found " + Texts.describe(t)
                     + "; expected an ISO-8601 UTC timestamp such as 2021-07-29T23:53:26Z");
         }
-        long millis = EventTimes.parse(r.eventTime);
+        long millis = EventTimes.parseUtc(r.eventTime);
         if (millis == EventTimes.INVALID) {
-            throw new RecordException("field 'eventTime' is not a timestamp: " + Texts.quote(r.eventTime,
+            millis = EventTimes.parse(r.eventTimeText());
+        }
+        if (millis == EventTimes.INVALID) {
+            throw new RecordException("field 'eventTime' is not a timestamp: " + Texts.quote(r.eventTimeText(),
                     session.excerptChars()) + "; expected an ISO-8601 UTC timestamp such as 2021-07-29T23:53:26Z");
         }
         return millis;
@@ -122,7 +131,7 @@ final class CloudTrailMapper {
     /** CloudTrail's eventID; without one, a name-based UUID of what identifies the call, stable across runs. */
     private static String eventId(CloudTrailRecord r, Actor actor) {
         return r.eventId != null ? r.eventId
-                : SyntheticIds.of(r.requestId, r.eventTime, r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
+                : SyntheticIds.of(r.requestId, r.eventTimeText(), r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
     }
 
     // --- outcome -----------------------------------------------------------------------------------
@@ -145,7 +154,7 @@ final class CloudTrailMapper {
 
     // --- actor -------------------------------------------------------------------------------------
 
-    private Actor actor(CloudTrailRecord r, String eventName) {
+    private Actor actor(CloudTrailRecord r, Mfa mfa) {
         String type = r.idType == null ? "" : r.idType;
         String principal;
         PrincipalType principalType;
@@ -202,9 +211,9 @@ final class CloudTrailMapper {
         if (Actor.UNKNOWN_PRINCIPAL.equals(principal)) {
             display = null;
         }
-        return new Actor(session.intern(principal), principalType, session.intern(display),
-                session.intern(r.idAccountId), session.intern(r.idAccessKeyId), mfa(r, eventName),
-                session.intern(issuer), session.intern(r.idInvokedBy));
+        return session.parts().actor(session.intern(principal), principalType, session.intern(display),
+                session.intern(r.idAccountId), session.intern(r.idAccessKeyId), mfa, session.intern(issuer),
+                session.intern(r.idInvokedBy));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cadet.parsers.internal.aws;
 
+import dev.cadet.parsers.internal.CharSlice;
 import tools.jackson.core.JsonToken;
 
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ final class CloudTrailRecord {
 
     // Top level. The token of each required field is kept to tell "missing" from "wrong type".
     JsonToken eventTimeToken;
-    String eventTime;
+    /** The characters of a string {@code eventTime}; see {@link #eventTime()}. */
+    final CharSlice eventTime = new CharSlice();
     String logstashTimestamp;
     JsonToken eventSourceToken;
     String eventSource;
@@ -81,9 +83,13 @@ final class CloudTrailRecord {
     String additionalUserName;
     String userAuthentication;
 
+    /** {@code eventTime} as text, {@code null} when it is missing, empty or not a string. */
+    String eventTimeText() {
+        return eventTimeToken == JsonToken.VALUE_STRING && eventTime.length() > 0 ? eventTime.toString() : null;
+    }
+
     void reset() {
         eventTimeToken = null;
-        eventTime = null;
         logstashTimestamp = null;
         eventSourceToken = null;
         eventSource = null;
