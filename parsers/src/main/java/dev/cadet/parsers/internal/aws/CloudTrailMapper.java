@@ -40,6 +40,7 @@ final class CloudTrailMapper {
 
     private final ReadSession session;
     private final CloudTrailActors actors = CloudTrailActors.forThisThread();
+    private final List<String> targets = new ArrayList<>();
     /** eventSource, then eventName, to the shared action string: no concatenation per record. */
     private final Map<String, Map<String, String>> actions = new HashMap<>();
 
@@ -131,7 +132,7 @@ final class CloudTrailMapper {
     /** CloudTrail's eventID; without one, a name-based UUID of what identifies the call, stable across runs. */
     private static String eventId(CloudTrailRecord r, Actor actor) {
         return r.eventId != null ? r.eventId
-                : SyntheticIds.of(r.requestId, r.eventTimeText(), r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
+                : SyntheticIds.of(r.requestIdText(), r.eventTimeText(), r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
     }
 
     // --- outcome -----------------------------------------------------------------------------------
@@ -297,8 +298,10 @@ final class CloudTrailMapper {
         return Sources.of(session, r.sourceIp, r.userAgent, null, null);
     }
 
+    /** The event's targets, in a list reused record after record: the event keeps a copy. */
     private List<String> targets(CloudTrailRecord r, EventKind kind) {
-        List<String> targets = new ArrayList<>(4);
+        List<String> targets = this.targets;
+        targets.clear();
         switch (kind) {
             case CREDENTIAL_CHANGE -> {
                 Targets.add(session, targets, r.newAccessKeyId);
@@ -309,12 +312,12 @@ final class CloudTrailMapper {
                 // a sign-in or token issue acts on no machine
             }
             default -> {
-                r.instanceIds.forEach(id -> Targets.add(session, targets, id));
-                r.targetSelectors.forEach(s -> Targets.add(session, targets, s));
+                Targets.addAll(session, targets, r.instanceIds);
+                Targets.addAll(session, targets, r.targetSelectors);
                 Targets.add(session, targets, r.target);
                 Targets.add(session, targets, r.instanceId);
-                r.setInstanceIds.forEach(id -> Targets.add(session, targets, id));
-                r.responseInstanceIds.forEach(id -> Targets.add(session, targets, id));
+                Targets.addAll(session, targets, r.setInstanceIds);
+                Targets.addAll(session, targets, r.responseInstanceIds);
             }
         }
         return targets;

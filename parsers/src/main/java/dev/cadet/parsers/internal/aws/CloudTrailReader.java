@@ -68,7 +68,7 @@ final class CloudTrailReader implements ValueReader {
                     r.eventName = shared(p, t);
                 }
                 case "eventID" -> r.eventId = text(p, t);
-                case "requestID" -> r.requestId = text(p, t);
+                case "requestID" -> r.requestId(p, t);
                 case "awsRegion" -> r.awsRegion = shared(p, t);
                 case "recipientAccountId" -> r.recipientAccountId = shared(p, t);
                 case "sourceIPAddress" -> r.sourceIp = shared(p, t);

@@ -1,6 +1,8 @@
 package dev.cadet.parsers.internal.aws;
 
 import dev.cadet.parsers.internal.CharSlice;
+import dev.cadet.parsers.internal.JsonFields;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 import java.util.ArrayList;
@@ -24,7 +26,10 @@ final class CloudTrailRecord {
     JsonToken eventNameToken;
     String eventName;
     String eventId;
-    String requestId;
+    /** Only needed for a record without an eventID, so kept as characters until then. */
+    private final CharSlice requestIdChars = new CharSlice();
+    private String requestId;
+    private boolean requestIdIsChars;
     String awsRegion;
     String recipientAccountId;
     String sourceIp;
@@ -88,6 +93,25 @@ final class CloudTrailRecord {
         return eventTimeToken == JsonToken.VALUE_STRING && eventTime.length() > 0 ? eventTime.toString() : null;
     }
 
+    /** Reads {@code requestID}: a string as characters, anything else as {@link JsonFields#text} reads it. */
+    void requestId(JsonParser p, JsonToken t) {
+        requestIdIsChars = t == JsonToken.VALUE_STRING;
+        if (requestIdIsChars) {
+            requestIdChars.set(p);
+            requestId = null;
+        } else {
+            requestId = JsonFields.text(p, t);
+        }
+    }
+
+    /** {@code requestID} as text, {@code null} when it is missing or empty. */
+    String requestIdText() {
+        if (requestIdIsChars) {
+            return requestIdChars.length() == 0 ? null : requestIdChars.toString();
+        }
+        return requestId;
+    }
+
     void reset() {
         eventTimeToken = null;
         logstashTimestamp = null;
@@ -97,6 +121,7 @@ final class CloudTrailRecord {
         eventName = null;
         eventId = null;
         requestId = null;
+        requestIdIsChars = false;
         awsRegion = null;
         recipientAccountId = null;
         sourceIp = null;
