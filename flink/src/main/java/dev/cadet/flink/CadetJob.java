@@ -5,6 +5,7 @@ import dev.cadet.detectors.KeyedDetection;
 import dev.cadet.flink.internal.CloudEventFormat;
 import dev.cadet.flink.internal.ConcludeFunction;
 import dev.cadet.flink.internal.DetectFunction;
+import dev.cadet.flink.internal.FileStartWatermarks;
 import dev.cadet.flink.internal.JavaTypeInfo;
 import dev.cadet.flink.internal.KeySplitter;
 import dev.cadet.flink.internal.KeyedEvent;
@@ -28,7 +29,7 @@ import java.util.Objects;
  * and incidents out as JSON Lines.
  *
  * <pre>
- * FileSource (cadet's parsers, files in delivery-time order, watermark = latest time - allowed lateness)
+ * FileSource (cadet's parsers, files in delivery-time order, watermark = file start - allowed lateness)
  *   -&gt; one copy of each event per partition key (principal, source, account, target)
  *   -&gt; keyBy(key): DetectFunction, the detectors' state per key in Flink keyed state
  *   -&gt; one task: ConcludeFunction numbers, correlates and decides at the end of input, writes the files
@@ -81,10 +82,13 @@ public final class CadetJob {
         build(events, setup, output);
     }
 
-    /** The event-time rule of the job: out of order by at most cadet's allowed lateness. */
+    /**
+     * The event-time rule of the file source: out of order by at most cadet's allowed lateness, measured
+     * from the start of the file being read ({@link FileStartWatermarks} says why).
+     */
     public static WatermarkStrategy<CloudEvent> watermarks(DetectionSetup setup) {
         long lateness = detection(setup).allowedLatenessMillis();
-        return WatermarkStrategy.<CloudEvent>forBoundedOutOfOrderness(Duration.ofMillis(lateness))
+        return WatermarkStrategy.<CloudEvent>forGenerator(context -> new FileStartWatermarks(lateness))
                 .withTimestampAssigner((event, previous) -> event.time());
     }
 

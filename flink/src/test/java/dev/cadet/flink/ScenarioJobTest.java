@@ -7,6 +7,10 @@ import dev.cadet.detectors.scenarios.Scenario;
 import dev.cadet.detectors.scenarios.ScenarioLibrary;
 import dev.cadet.flink.internal.JavaTypeInfo;
 import dev.cadet.model.CloudEvent;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -42,6 +46,27 @@ class ScenarioJobTest {
         }
     }
 
+    /**
+     * Bounded out-of-orderness that emits a watermark after every event, not on the periodic timer, so the
+     * detector partitions advance while the events still come, the same way on every run.
+     */
+    static WatermarkStrategy<CloudEvent> everyEvent(long lateness) {
+        return WatermarkStrategy.<CloudEvent>forGenerator(context -> new WatermarkGenerator<>() {
+            private long max = Long.MIN_VALUE + lateness + 1;
+
+            @Override
+            public void onEvent(CloudEvent event, long timestamp, WatermarkOutput output) {
+                max = Math.max(max, timestamp);
+                output.emitWatermark(new Watermark(max - lateness - 1));
+            }
+
+            @Override
+            public void onPeriodicEmit(WatermarkOutput output) {
+                // every event emits
+            }
+        }).withTimestampAssigner((event, previous) -> event.time());
+    }
+
     static Scenario scenario(String name) {
         return ScenarioLibrary.all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
@@ -63,7 +88,7 @@ class ScenarioJobTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         DataStream<CloudEvent> events = env.fromData(s.events(), JavaTypeInfo.forClass(CloudEvent.class))
-                .assignTimestampsAndWatermarks(CadetJob.watermarks(setup));
+                .assignTimestampsAndWatermarks(everyEvent(setup.config().allowedLateness().toMillis()));
         CadetJob.build(events, setup, dir.resolve("actual").toString());
         env.execute(name);
 
