@@ -1,6 +1,7 @@
 package dev.cadet.detectors;
 
 import dev.cadet.detectors.internal.History;
+import dev.cadet.detectors.internal.SourceMatcher;
 import dev.cadet.detectors.internal.Times;
 import dev.cadet.detectors.internal.detect.AbstractDetector;
 import dev.cadet.detectors.internal.detect.CommandExecutionDetector;
@@ -13,6 +14,7 @@ import dev.cadet.detectors.internal.detect.GeoAnomalyDetector;
 import dev.cadet.detectors.internal.detect.IamThenCommandDetector;
 import dev.cadet.detectors.internal.detect.IocMatchDetector;
 import dev.cadet.detectors.internal.detect.LoginAnomalyDetector;
+import dev.cadet.detectors.internal.detect.Parts;
 import dev.cadet.detectors.internal.detect.RareCommandDetector;
 import dev.cadet.detectors.internal.detect.SuspiciousCommandDetector;
 import dev.cadet.detectors.internal.detect.UnknownSourceDetector;
@@ -64,10 +66,10 @@ public final class Detectors {
                                 + " \"Correlate IAM activity logs with command executions to identify any unauthorized"
                                 + " access.\"",
                         "T1098 Account Manipulation, T1651 Cloud Administration Command",
-                        "A successful credential or privilege change by a principal or for a principal, or a new"
-                                + " access key, followed in [c - window, c) by a successful command execution or"
-                                + " session at c by that principal or with that key. HIGH; one finding per principal"
-                                + " and command hour.",
+                        "A successful credential or privilege change (a new access key among them) by a principal"
+                                + " or for a principal, followed in [c - window, c) by a successful command execution"
+                                + " or session at c by that principal, with the new key or any other. HIGH; one finding"
+                                + " per principal and command hour.",
                         Map.of("iamThenCommandWindow", Times.human(d.iamThenCommandWindow()))),
                 new DetectorInfo(SuspiciousCommandDetector.ID,
                         "Command text matching known attacker techniques",
@@ -102,7 +104,8 @@ public final class Detectors {
                         "A successful (or unfinished) command execution or session whose (principal, operation) or"
                                 + " (target, operation) pair the baseline never saw; the operation is the document or"
                                 + " script name, else the API action. Approved documents are never rare. MEDIUM; HIGH"
-                                + " when the principal has no history at all. Each pair is reported once per scan.",
+                                + " when the principal has no history at all. A (principal, operation) pair is reported once per"
+                                + " scan, a (target, operation) pair once per principal.",
                         Map.of("approvedDocuments", "none", "learningPeriod", Times.human(d.learningPeriod()))),
                 new DetectorInfo(UnknownSourceDetector.ID,
                         "Command or IAM call from an unknown source",
@@ -196,24 +199,22 @@ public final class Detectors {
     }
 
     static List<Detector> builtIn(DetectionConfig config, History history) {
-        List<AbstractDetector> all = List.of(
-                new CommandExecutionDetector(config.fanOutThreshold()),
-                new FailedThenSuccessDetector(config.failedThenSuccessThreshold(), config.failedThenSuccessWindow()),
-                new IamThenCommandDetector(config.iamThenCommandWindow()),
-                new SuspiciousCommandDetector(config.commandPatterns()),
-                new IocMatchDetector(config.iocAddresses(), config.iocDomains()),
-                new RareCommandDetector(history, config.approvedDocuments()),
-                new UnknownSourceDetector(history, config.approvedSources()),
-                new GeoAnomalyDetector(config.travelSpeedKmh()),
-                new CommandSpikeDetector(history, config.spikeFloor(), config.spikeRatio(), config.fanOutThreshold()),
-                new LoginAnomalyDetector(history, config.approvedSources(), config.loginAnomalyWindow()),
-                new DeniedCommandBurstDetector(config.deniedBurstThreshold(), config.deniedBurstWindow()),
-                new CommandFromInstanceDetector(),
-                new UserDataSwapDetector(config.userDataSwapWindow()));
+        List<AbstractDetector> all = parts(config, history).all();
         List<Detector> out = new ArrayList<>(all.size());
         for (AbstractDetector d : all) {
             out.add(new BuiltInDetector(d));
         }
         return List.copyOf(out);
+    }
+
+    /** The settings and shared objects the built-in detectors of one scan are made from. */
+    static Parts parts(DetectionConfig config, History history) {
+        SourceMatcher approved = SourceMatcher.of(config.approvedSources());
+        return new Parts(config.fanOutThreshold(), config.failedThenSuccessThreshold(),
+                config.failedThenSuccessWindow(), config.iamThenCommandWindow(), config.commandPatterns(),
+                SourceMatcher.of(config.iocAddresses()), IocMatchDetector.lowerCase(config.iocDomains()), history,
+                List.copyOf(config.approvedDocuments()), approved, config.travelSpeedKmh(), config.spikeFloor(),
+                config.spikeRatio(), config.loginAnomalyWindow(), config.deniedBurstThreshold(),
+                config.deniedBurstWindow(), config.userDataSwapWindow());
     }
 }

@@ -7,6 +7,7 @@ import dev.cadet.detectors.internal.History;
 import dev.cadet.detectors.internal.Text;
 import dev.cadet.detectors.internal.ReorderBuffer;
 import dev.cadet.detectors.internal.Times;
+import dev.cadet.detectors.internal.detect.FailedThenSuccessDetector;
 import dev.cadet.detectors.internal.incident.Approvals;
 import dev.cadet.detectors.internal.incident.Assembly;
 import dev.cadet.detectors.internal.incident.Context;
@@ -20,6 +21,7 @@ import dev.cadet.model.PipelineCounters;
 import dev.cadet.model.Source;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +96,11 @@ public final class Pipeline {
     public void push(CloudEvent event) {
         Objects.requireNonNull(event, "event");
         if (geo != null) {
-            event = locate(event);
+            CloudEvent located = locate(geo, event);
+            if (located != event) {
+                this.located++;
+                event = located;
+            }
         }
         if (finished) {
             throw new IllegalStateException("this pipeline has finished; create a new one per scan");
@@ -148,7 +154,7 @@ public final class Pipeline {
     }
 
     /** The event with the country and city of its address filled in, when its log gave none. */
-    private CloudEvent locate(CloudEvent e) {
+    static CloudEvent locate(GeoLocator geo, CloudEvent e) {
         Source s = e.source();
         if (s.country() != null || s.ip() == null) {
             return e;
@@ -157,7 +163,6 @@ public final class Pipeline {
         if (place == null || place.country() == null) {
             return e;
         }
-        located++;
         return new CloudEvent(e.provider(), e.eventId(), e.time(), e.kind(), e.action(), e.outcome(), e.errorCode(),
                 e.errorMessage(), e.actor(), new Source(s.ip(), s.serviceHost(), s.userAgent(), place.country(),
                 place.city()), e.targets(), e.subject(), e.command(), e.cloud(), e.correlationId(), e.origin());
@@ -188,14 +193,7 @@ public final class Pipeline {
             d.onEnd(sink);
         }
         history.freeze();
-        List<Finding> findings = Assembly.number(found);
-        List<MaintenanceWindow> windows = config.maintenanceWindows();
-        Approvals approvals = Approvals.of(config.approvedPrincipals(), config.approvedSources(),
-                (principal, from, to) -> openWindow(windows, principal, from, to));
-        Context context = new Context(approvals, history, config.geoLocator() != null,
-                config.iocAddresses().size() + config.iocDomains().size());
-        List<Incident> incidents = Assembly.incidents(findings, config.incidentGap().toMillis(),
-                new EscalationPolicy(approvals), context);
+        KeyedDetection.Conclusion concluded = conclude(config, history, found);
         Map<String, Map<String, Long>> detectorCounts = new LinkedHashMap<>();
         for (Detector d : detectors) {
             detectorCounts.put(d.id(), d.counters());
@@ -203,8 +201,23 @@ public final class Pipeline {
         if (geo != null) {
             detectorCounts.put("geoip", Map.of("located", located));
         }
-        return new DetectionResult(findings, incidents,
+        return new DetectionResult(concluded.findings(), concluded.incidents(),
                 new PipelineCounters(eventsIn, duplicates, late, detectorCounts, lateEvents, baselineSummary()), coverage.coverage());
+    }
+
+    /** Numbers the findings of a scan, groups them into incidents and decides each. */
+    static KeyedDetection.Conclusion conclude(DetectionConfig config, History history, Collection<Finding> found) {
+        // A keyed host reports the principal's and the address's failures before one success apart.
+        List<Finding> findings = Assembly.number(FailedThenSuccessDetector.mergeSameSuccess(new ArrayList<>(found),
+                config.failedThenSuccessWindow()));
+        List<MaintenanceWindow> windows = config.maintenanceWindows();
+        Approvals approvals = Approvals.of(config.approvedPrincipals(), config.approvedSources(),
+                (principal, from, to) -> openWindow(windows, principal, from, to));
+        Context context = new Context(approvals, history, config.geoLocator() != null,
+                config.iocAddresses().size() + config.iocDomains().size());
+        List<Incident> incidents = Assembly.incidents(findings, config.incidentGap().toMillis(),
+                new EscalationPolicy(approvals), context);
+        return new KeyedDetection.Conclusion(findings, incidents);
     }
 
     /** The name of a maintenance window covering the principal over all of {@code [from, to]}, or {@code null}. */

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Provider;
 import org.eclipse.collections.api.set.MutableSet;
@@ -14,7 +15,7 @@ import java.util.Map;
  * keeping ids one more lateness span lets such a copy still be counted as a duplicate rather than as
  * late, and beyond that it is counted as late.
  */
-public final class DedupIndex {
+public final class DedupIndex implements Serializable {
 
     private final Map<Provider, MutableSet<String>> seen = new EnumMap<>(Provider.class);
     /** Released events in time order (time, provider, id in a ring), to find the ids to forget without keeping the events. */

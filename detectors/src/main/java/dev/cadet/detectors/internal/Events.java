@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import dev.cadet.model.Actor;
 import dev.cadet.model.CloudEvent;
 
@@ -13,7 +14,7 @@ public final class Events {
      * Total order of released events: time, then provider, then event id. After de-duplication
      * (provider, event id) is unique, so ties never depend on arrival order.
      */
-    public static final Comparator<CloudEvent> ORDER = (a, b) -> {
+    public static final Comparator<CloudEvent> ORDER = (Comparator<CloudEvent> & Serializable) (a, b) -> {
         int c = Long.compare(a.time(), b.time());
         if (c != 0) {
             return c;

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import java.util.function.IntConsumer;
 
 /**
@@ -8,7 +9,13 @@ import java.util.function.IntConsumer;
  * state it points to (the key was reset or its id reused); the callback must treat the visit as
  * "evict whatever this key holds below the bound", which is always safe.
  */
-public final class ExpiryQueue {
+public final class ExpiryQueue implements Serializable {
+
+    /** What to do with a key whose entry expired; serializable so that detector state holding one can be snapshotted. */
+    @FunctionalInterface
+    public interface OnExpired extends IntConsumer, Serializable {
+    }
+
 
     private long[] times = new long[16];
     private int[] keys = new int[16];

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Outcome;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  * the principal normally does. {@link #observe} is idempotent per event, so every detector that needs
  * the history may call it first thing for each event.
  */
-public final class History {
+public final class History implements Serializable {
 
     /** Where the history comes from. */
     public enum Mode { STORED, LEARNING, NONE }
@@ -314,11 +315,11 @@ public final class History {
     /** One principal's history as plain values. */
     public record PrincipalData(String principal, List<String> networks, List<String> countries,
                                 List<String> operations, List<String> targets, int peakCommandsPerHour,
-                                int peakTargetsPerHour, long commands, long events) {
+                                int peakTargetsPerHour, long commands, long events) implements Serializable {
     }
 
     /** Fills a stored history; every network must be written as {@link Networks#cidr} writes it. */
-    public static final class Loader {
+    public static final class Loader implements Serializable {
         private final History h;
 
         private Loader(History h) {
@@ -366,7 +367,7 @@ public final class History {
     }
 
     /** One principal's history; its sets are made on first use, as most principals never run a command. */
-    private static final class Profile {
+    private static final class Profile implements Serializable {
         LongHashSet networks;
         Set<String> countries;
         Set<String> operations;
@@ -414,7 +415,7 @@ public final class History {
         }
     }
 
-    private static final class Rate {
+    private static final class Rate implements Serializable {
         LongIntHashMap hourly = new LongIntHashMap();
         int peak;
         long commands;

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
@@ -10,7 +11,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  *
  * @param <B> the bucket state
  */
-public final class HourBuckets<B> {
+public final class HourBuckets<B> implements Serializable {
 
     /** Receives a completed bucket. */
     @FunctionalInterface

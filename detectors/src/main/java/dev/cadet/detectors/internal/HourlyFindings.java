@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Finding;
 import dev.cadet.model.Severity;
@@ -16,14 +17,14 @@ import java.util.function.Consumer;
  * per bucket once the watermark passes the hour, so that a busy principal yields one finding an hour
  * rather than one per event. Each bucket keeps the first evidence events and always the latest.
  */
-public final class HourlyFindings {
+public final class HourlyFindings implements Serializable {
 
     /** Evidence events kept per finding; the bucket counts all of them. */
     public static final int EVIDENCE_CAP = 50;
 
     /** Turns a closed bucket into the finding's summary. */
     @FunctionalInterface
-    public interface Summary {
+    public interface Summary extends Serializable {
         String of(String principal, Bucket bucket);
     }
 
@@ -77,7 +78,7 @@ public final class HourlyFindings {
     }
 
     /** One principal's matches in one hour. */
-    public static final class Bucket {
+    public static final class Bucket implements Serializable {
         private final List<CloudEvent> evidence = new ArrayList<>();
         private CloudEvent latest;
         private final Set<String> targets = new TreeSet<>();

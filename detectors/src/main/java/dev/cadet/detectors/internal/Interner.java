@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * when evicted, and an id whose count drops to zero is forgotten and reused, so the table stays as
  * small as the live state rather than growing with every key ever seen.
  */
-public final class Interner {
+public final class Interner implements Serializable {
 
     private final ObjectIntHashMap<String> ids = new ObjectIntHashMap<>();
     private String[] names = new String[16];

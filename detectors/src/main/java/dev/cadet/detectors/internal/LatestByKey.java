@@ -1,8 +1,8 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 
-import java.util.function.IntConsumer;
 
 /**
  * The latest value per key (a principal's last located event, its last anomalous sign-in), each with
@@ -11,12 +11,12 @@ import java.util.function.IntConsumer;
  *
  * @param <T> the value
  */
-public final class LatestByKey<T> {
+public final class LatestByKey<T> implements Serializable {
 
     private final Interner keys = new Interner();
     private final IntObjectHashMap<Object[]> values = new IntObjectHashMap<>();
     private final ExpiryQueue expiry = new ExpiryQueue();
-    private final IntConsumer evict = this::evict;
+    private final ExpiryQueue.OnExpired evict = this::evict;
     private long bound = Long.MIN_VALUE;
     private int evicted;
 

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import dev.cadet.model.CloudEvent;
 
 import java.util.ArrayDeque;
@@ -12,7 +13,7 @@ import java.util.Set;
  * count the operation once. Records without a correlation id are always first. Remembers ids for
  * {@link #HORIZON} of event time (events come in time order), so memory follows the rate, not the input.
  */
-public final class OncePerOperation {
+public final class OncePerOperation implements Serializable {
 
     /** How long after its first record a repeat is still recognised. */
     public static final long HORIZON = Times.HOUR;
@@ -27,11 +28,7 @@ public final class OncePerOperation {
         if (id == null) {
             return true;
         }
-        long bound = Times.minus(e.time(), HORIZON);
-        while (!times.isEmpty() && times.peekFirst() < bound) {
-            times.removeFirst();
-            seen.remove(order.removeFirst());
-        }
+        forgetBefore(Times.minus(e.time(), HORIZON));
         String key = id + '\n' + e.action();
         if (!seen.add(key)) {
             return false;
@@ -39,6 +36,18 @@ public final class OncePerOperation {
         order.addLast(key);
         times.addLast(e.time());
         return true;
+    }
+
+    /** Forgets operations first seen before {@code bound}: no later record can repeat them. */
+    public void forgetBefore(long bound) {
+        while (!times.isEmpty() && times.peekFirst() < bound) {
+            times.removeFirst();
+            seen.remove(order.removeFirst());
+        }
+    }
+
+    public boolean isEmpty() {
+        return seen.isEmpty();
     }
 
     public void clear() {

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import dev.cadet.model.CloudEvent;
 
 import java.util.ArrayDeque;
@@ -12,7 +13,7 @@ import java.util.PriorityQueue;
  * heads. The result is the same as one priority queue's, at a fraction of the cost when the input is
  * sorted, which matters because the buffer holds every event inside the allowed lateness.
  */
-public final class ReorderBuffer {
+public final class ReorderBuffer implements Serializable {
 
     private final ArrayDeque<CloudEvent> inOrder = new ArrayDeque<>();
     private final PriorityQueue<CloudEvent> outOfOrder = new PriorityQueue<>(Events.ORDER);

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Locale;
  * here, strictly and without any name lookup, because {@code InetAddress.getByName} would resolve a
  * host name through DNS and accepts legacy forms such as {@code 10.1}.
  */
-public final class SourceMatcher {
+public final class SourceMatcher implements Serializable {
 
     private final List<byte[]> networks = new ArrayList<>();
     private final List<Integer> prefixes = new ArrayList<>();
@@ -65,6 +66,11 @@ public final class SourceMatcher {
     }
 
     /** True when {@code ip} lies in an approved address or block. */
+    /** True when nothing was configured. */
+    public boolean isEmpty() {
+        return networks.isEmpty() && hosts.isEmpty();
+    }
+
     public boolean matchesIp(String ip) {
         byte[] address = ip == null ? null : parseAddress(ip);
         if (address == null) {

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Finding;
 
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  * than {@code Pipeline} might send them. They are counted as {@code late} and ignored rather than
  * corrupting windows that were already emitted or time-ordered state.
  */
-public abstract class AbstractDetector {
+public abstract class AbstractDetector implements Serializable {
 
     private final String id;
     private long watermark = Long.MIN_VALUE;
@@ -91,6 +92,11 @@ public abstract class AbstractDetector {
 
     /** Interned keys currently holding state. */
     protected abstract int keysLive();
+
+    /** True when the detector holds no state at all, so that a host may drop it and start afresh later. */
+    public boolean isIdle() {
+        return keysLive() == 0;
+    }
 
     /** Detector-specific counters. */
     protected void extraCounters(Map<String, Long> counters) {

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.HourBuckets;
 import dev.cadet.detectors.internal.Interner;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * <p>State: one bucket per (interned principal, hour) in {@link HourBuckets}; a bucket is emitted and
  * dropped when the watermark reaches its end. Failed executions are left to {@code failed-then-success}.
  */
-public final class CommandExecutionDetector extends AbstractDetector {
+public final class CommandExecutionDetector extends AbstractDetector implements Serializable {
 
     public static final String ID = "command-execution";
     /** Evidence events kept per finding; the summary gives the true count. */
@@ -103,7 +104,7 @@ public final class CommandExecutionDetector extends AbstractDetector {
     }
 
     /** One principal's commands in one hour. */
-    private static final class Bucket {
+    private static final class Bucket implements Serializable {
         int count;
         int sessions;
         long first = Long.MAX_VALUE;

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.HourlyFindings;
 import dev.cadet.detectors.internal.Text;
 import dev.cadet.model.CloudEvent;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * outcome counts: a refused attempt is still an attempt. HIGH when a target is another machine than the
  * caller itself, MEDIUM otherwise. One finding per principal and hour.
  */
-public final class CommandFromInstanceDetector extends HourlyDetector {
+public final class CommandFromInstanceDetector extends HourlyDetector implements Serializable {
 
     public static final String ID = "command-from-instance";
     private static final Pattern SESSION = Pattern.compile("/(m?i-[0-9a-f]{8,17})$");

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.model.CadetException;
 import dev.cadet.model.Severity;
 
@@ -21,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  * source it comes from. The built-in pack ships as a resource beside this class; a user pack in the same
  * line format adds patterns, replaces built-in ones with the same id, or switches them off ({@code OFF}).
  */
-public final class CommandPatterns {
+public final class CommandPatterns implements Serializable {
 
     static final String RESOURCE = "command-patterns.txt";
     /** Longest command line examined; a longer one is cut, so that one huge record cannot stall a scan. */
@@ -33,11 +34,11 @@ public final class CommandPatterns {
     private static final CommandPatterns BUILT_IN = loadBuiltIn();
 
     /** One pattern; {@code severity == null} switches off the built-in pattern with this id. */
-    public record Entry(String id, Severity severity, String techniques, String source, Pattern regex) {
+    public record Entry(String id, Severity severity, String techniques, String source, Pattern regex) implements Serializable {
     }
 
     /** A pattern that matched a line; {@code decoded} when it matched a decoded PowerShell payload. */
-    public record Match(Entry entry, boolean decoded) {
+    public record Match(Entry entry, boolean decoded) implements Serializable {
     }
 
     private final List<Entry> entries;

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.History;
 import dev.cadet.detectors.internal.HourBuckets;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  * {@code ratio} times its historic peak; with no peak, at least the larger of the two floors. Multi-record operations (one correlation id) count once. Hours the
  * history is still learning from are not judged.
  */
-public final class CommandSpikeDetector extends AbstractDetector {
+public final class CommandSpikeDetector extends AbstractDetector implements Serializable {
 
     public static final String ID = "command-spike";
     private static final int EVIDENCE_CAP = 50;
@@ -40,14 +41,25 @@ public final class CommandSpikeDetector extends AbstractDetector {
     private final int floor;
     private final double ratio;
     private final int fanOutFloor;
+    private final boolean perPrincipal;
+    private final boolean perAccount;
     private final OncePerOperation once = new OncePerOperation();
     private final Interner principals = new Interner();
     private final Interner accounts = new Interner();
     private final HourBuckets<Count> byPrincipal = new HourBuckets<>(Times.HOUR);
     private final HourBuckets<Count> byAccount = new HourBuckets<>(Times.HOUR);
 
+    /** Judges principals and accounts. */
     public CommandSpikeDetector(History history, int floor, double ratio, int fanOutFloor) {
+        this(history, floor, ratio, fanOutFloor, true, true);
+    }
+
+    /** Judges principals, accounts or both: a partitioned host runs one kind per partition. */
+    public CommandSpikeDetector(History history, int floor, double ratio, int fanOutFloor, boolean perPrincipal,
+                                boolean perAccount) {
         super(ID);
+        this.perPrincipal = perPrincipal;
+        this.perAccount = perAccount;
         if (floor < 1) {
             throw new IllegalArgumentException("spikeFloor must be >= 1, was " + floor);
         }
@@ -68,8 +80,10 @@ public final class CommandSpikeDetector extends AbstractDetector {
             return;
         }
         matched++;
-        count(byPrincipal, principals, e.principal(), e);
-        if (e.cloud().account() != null) {
+        if (perPrincipal) {
+            count(byPrincipal, principals, e.principal(), e);
+        }
+        if (perAccount && e.cloud().account() != null) {
             count(byAccount, accounts, e.cloud().account(), e);
         }
     }
@@ -88,6 +102,7 @@ public final class CommandSpikeDetector extends AbstractDetector {
 
     @Override
     protected void advance(long watermarkMillis, Consumer<Finding> out) {
+        once.forgetBefore(Times.minus(watermarkMillis, OncePerOperation.HORIZON));
         if (byPrincipal.hasComplete(watermarkMillis)) {
             evictions += byPrincipal.emitComplete(watermarkMillis, (start, key, c) -> closePrincipal(start, key, c, out));
         }
@@ -157,6 +172,11 @@ public final class CommandSpikeDetector extends AbstractDetector {
     }
 
     @Override
+    public boolean isIdle() {
+        return super.isIdle() && once.isEmpty();
+    }
+
+    @Override
     protected int keysLive() {
         return principals.size() + accounts.size();
     }
@@ -167,7 +187,7 @@ public final class CommandSpikeDetector extends AbstractDetector {
     }
 
     /** One key's commands in one hour. */
-    private static final class Count {
+    private static final class Count implements Serializable {
         int count;
         final Set<String> targets = new HashSet<>();
         final ObjectIntHashMap<String> principals = new ObjectIntHashMap<>();

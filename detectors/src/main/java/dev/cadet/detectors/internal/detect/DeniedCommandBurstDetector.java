@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.ExpiryQueue;
 import dev.cadet.detectors.internal.Interner;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
  * Reconnaissance before "multiple failed attempts followed by a successful execution": a burst of
@@ -31,7 +31,7 @@ import java.util.function.IntConsumer;
  *
  * <p>State per key: its failures of the last {@code window} and an open burst; evicted by watermark.
  */
-public final class DeniedCommandBurstDetector extends AbstractDetector {
+public final class DeniedCommandBurstDetector extends AbstractDetector implements Serializable {
 
     public static final String ID = "denied-command-burst";
     /** Error codes (after an optional {@code Client.} prefix), by case-insensitive prefix. */
@@ -45,7 +45,7 @@ public final class DeniedCommandBurstDetector extends AbstractDetector {
     private final Interner keys = new Interner();
     private final IntObjectHashMap<State> states = new IntObjectHashMap<>();
     private final ExpiryQueue expiry = new ExpiryQueue();
-    private final IntConsumer check = this::check;
+    private final ExpiryQueue.OnExpired check = this::check;
     private long watermarkNow = Long.MIN_VALUE;
     private Consumer<Finding> sink;
 
@@ -162,13 +162,13 @@ public final class DeniedCommandBurstDetector extends AbstractDetector {
         return keys.size();
     }
 
-    private static final class State {
+    private static final class State implements Serializable {
         final ArrayDeque<CloudEvent> recent = new ArrayDeque<>();
         long last;
         Burst burst;
     }
 
-    private static final class Burst {
+    private static final class Burst implements Serializable {
         final List<CloudEvent> evidence = new ArrayList<>();
         CloudEvent latest;
         int count;

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.ExpiryQueue;
 import dev.cadet.detectors.internal.Interner;
@@ -16,26 +17,31 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * "Escalate if you find multiple failed attempts followed by a successful execution": at least
  * {@code threshold} failures within {@code window} before a success, for the same principal or the
  * same source IP (a failed console login may name no real principal, so both keys are tracked
  * separately). The failure window of a success at {@code s} is {@code [s - window, s)}: a failure
- * exactly {@code window} earlier counts, one at the same millisecond as the success does not.
+ * exactly {@code window} earlier counts, one at the same millisecond as the success does not. When both
+ * the principal and the address of a success qualify, each gives its own finding (a spray from one
+ * address shows other users' failures; the principal's own may come from many addresses).
  *
  * <p>State per key: the times of its failures inside the window (primitive list) and the most recent
  * failure events for evidence; keys are interned per kind and a FIFO of (time, key) lets the watermark
  * evict failures below {@code watermark - window} without scanning idle keys. A key that fires is reset.
  */
-public final class FailedThenSuccessDetector extends AbstractDetector {
+public final class FailedThenSuccessDetector extends AbstractDetector implements Serializable {
 
     public static final String ID = "failed-then-success";
     /** Error codes (after an optional {@code Client.} prefix) that mean "not allowed", by prefix. */
@@ -45,11 +51,20 @@ public final class FailedThenSuccessDetector extends AbstractDetector {
 
     private final int threshold;
     private final long window;
-    private final Keys byPrincipal = new Keys("principal");
-    private final Keys byIp = new Keys("source");
+    /** Failures by principal and by source address; {@code null} for a key kind this instance does not track. */
+    private final Keys byPrincipal;
+    private final Keys byIp;
 
+    /** Tracks both principals and source addresses. */
     public FailedThenSuccessDetector(int threshold, Duration window) {
+        this(threshold, window, true, true);
+    }
+
+    /** Tracks principals, source addresses or both: a partitioned host runs one kind per partition. */
+    public FailedThenSuccessDetector(int threshold, Duration window, boolean byPrincipal, boolean bySource) {
         super(ID);
+        this.byPrincipal = byPrincipal ? new Keys("principal") : null;
+        this.byIp = bySource ? new Keys("source") : null;
         if (threshold < 1) {
             throw new IllegalArgumentException("failedThenSuccessThreshold must be >= 1, was " + threshold);
         }
@@ -95,39 +110,108 @@ public final class FailedThenSuccessDetector extends AbstractDetector {
         if (failure) {
             matched++;
             long bound = Times.minus(e.time(), window);
-            if (principal != null) {
+            if (principal != null && byPrincipal != null) {
                 byPrincipal.addFailure(principal, e, bound);
             }
-            if (ip != null) {
+            if (ip != null && byIp != null) {
                 byIp.addFailure(ip, e, bound);
             }
         } else {
             matched++;
             long bound = Times.minus(e.time(), window);
-            int p = principal == null ? -1 : byPrincipal.ready(principal, e.time(), bound);
-            int i = ip == null ? -1 : byIp.ready(ip, e.time(), bound);
-            if (p < 0 && i < 0) {
-                return;
+            Finding byKey = principal == null ? null : fire(byPrincipal, principal, e, bound);
+            Finding byAddress = ip == null ? null : fire(byIp, ip, e, bound);
+            if (byKey != null && byAddress != null) {
+                emit(merge(byKey, byAddress, window), out);
+            } else if (byKey != null || byAddress != null) {
+                emit(byKey != null ? byKey : byAddress, out);
             }
-            // Both keys may fire on the same success: one finding, failures merged by event id.
-            Map<String, CloudEvent> failures = new LinkedHashMap<>();
-            long count = 0;
-            List<String> keys = new ArrayList<>(2);
-            if (p >= 0) {
-                count = Math.max(count, byPrincipal.collect(p, e.time(), failures));
-                keys.add("principal " + principal);
-                byPrincipal.reset(p, e.time());
-            }
-            if (i >= 0) {
-                count = Math.max(count, byIp.collect(i, e.time(), failures));
-                keys.add("source " + ip);
-                byIp.reset(i, e.time());
-            }
-            emit(finding(e, failures, Math.max(count, failures.size()), keys), out);
         }
     }
 
-    private Finding finding(CloudEvent success, Map<String, CloudEvent> failures, long count, List<String> keys) {
+    /**
+     * The finding of one key when it has enough failures before the success; the key starts afresh. A key
+     * concludes from its own failures only, so a host that keeps each key's state apart finds the same
+     * and {@link #mergeSameSuccess} joins what both key kinds found for one success, as this detector does.
+     */
+    private Finding fire(Keys keys, String key, CloudEvent success, long bound) {
+        if (keys == null) {
+            return null;
+        }
+        int id = keys.ready(key, success.time(), bound);
+        if (id < 0) {
+            return null;
+        }
+        Map<String, CloudEvent> failures = new LinkedHashMap<>();
+        long count = keys.collect(id, success.time(), failures);
+        keys.reset(id, success.time());
+        return finding(success, failures, Math.max(count, failures.size()), keys.kind + " " + key, window);
+    }
+
+    /**
+     * The findings with the principal's and the address's finding for one success made one, as a detector
+     * tracking both key kinds reports them; other findings unchanged, in their order.
+     */
+    public static List<Finding> mergeSameSuccess(List<Finding> findings, Duration window) {
+        Map<String, Finding> byPrincipal = new HashMap<>();
+        for (Finding f : findings) {
+            if (ID.equals(f.detector()) && f.summary().contains(FOR_PRINCIPAL)) {
+                byPrincipal.put(successId(f), f);
+            }
+        }
+        if (byPrincipal.isEmpty()) {
+            return findings;
+        }
+        Map<Finding, Finding> merged = new IdentityHashMap<>();
+        for (Finding f : findings) {
+            Finding principalPart = ID.equals(f.detector()) && f.summary().contains(FOR_SOURCE)
+                    ? byPrincipal.get(successId(f)) : null;
+            if (principalPart != null) {
+                merged.put(principalPart, merge(principalPart, f, window.toMillis()));
+                merged.put(f, null);
+            }
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Finding m = merged.containsKey(f) ? merged.get(f) : f;
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static final String FOR_PRINCIPAL = ") for principal ";
+    private static final String FOR_SOURCE = ") for source ";
+    private static final Pattern COUNT = Pattern.compile("^(\\d+) failed attempt");
+
+    private static String successId(Finding f) {
+        CloudEvent success = f.evidence().get(f.evidence().size() - 1);
+        return success.provider() + "/" + success.eventId();
+    }
+
+    /** The principal's and the address's findings for one success as one: failures of both, the larger count. */
+    private static Finding merge(Finding principalPart, Finding sourcePart, long window) {
+        CloudEvent success = principalPart.evidence().get(principalPart.evidence().size() - 1);
+        Map<String, CloudEvent> failures = new LinkedHashMap<>();
+        long count = 0;
+        for (Finding part : List.of(principalPart, sourcePart)) {
+            List<CloudEvent> evidence = part.evidence();
+            for (CloudEvent e : evidence.subList(0, evidence.size() - 1)) {
+                failures.putIfAbsent(e.provider() + "/" + e.eventId(), e);
+            }
+            // This detector wrote the count at the start of its own summary.
+            Matcher m = COUNT.matcher(part.summary());
+            if (m.find()) {
+                count = Math.max(count, Long.parseLong(m.group(1)));
+            }
+        }
+        return finding(success, failures, Math.max(count, failures.size()), "principal " + success.principal()
+                + " and source " + success.source().ip(), window);
+    }
+
+    private static Finding finding(CloudEvent success, Map<String, CloudEvent> failures, long count, String key,
+                                   long window) {
         List<CloudEvent> failed = Events.sorted(new ArrayList<>(failures.values()));
         if (failed.size() > EVIDENCE_CAP - 1) {
             failed = failed.subList(failed.size() - (EVIDENCE_CAP - 1), failed.size());
@@ -140,7 +224,7 @@ public final class FailedThenSuccessDetector extends AbstractDetector {
         evidence.add(success);
         boolean execution = success.kind().runsOnMachine();
         String summary = Text.count(count, "failed attempt") + " (" + Text.list(what, 4) + ") for "
-                + String.join(" and ", keys) + " within " + Times.human(Duration.ofMillis(window))
+                + key + " within " + Times.human(Duration.ofMillis(window))
                 + ", then a successful " + success.action() + " by " + success.principal()
                 + " at " + Times.iso(success.time())
                 + (execution ? ": a command ran after the failures" : "");
@@ -153,36 +237,48 @@ public final class FailedThenSuccessDetector extends AbstractDetector {
     protected void advance(long watermarkMillis, Consumer<Finding> out) {
         // A future success is at or after the watermark, so failures before watermark - window can never count.
         long bound = Times.minus(watermarkMillis, window);
-        byPrincipal.evictBefore(bound);
-        byIp.evictBefore(bound);
+        if (byPrincipal != null) {
+            byPrincipal.evictBefore(bound);
+        }
+        if (byIp != null) {
+            byIp.evictBefore(bound);
+        }
     }
 
     @Override
     protected void flush(Consumer<Finding> out) {
-        byPrincipal.clear();
-        byIp.clear();
+        if (byPrincipal != null) {
+            byPrincipal.clear();
+        }
+        if (byIp != null) {
+            byIp.clear();
+        }
     }
 
     @Override
     protected int keysLive() {
-        return byPrincipal.ids.size() + byIp.ids.size();
+        return live(byPrincipal) + live(byIp);
+    }
+
+    private static int live(Keys keys) {
+        return keys == null ? 0 : keys.ids.size();
     }
 
     @Override
     protected void extraCounters(Map<String, Long> c) {
-        c.put("principalsLive", (long) byPrincipal.ids.size());
-        c.put("sourcesLive", (long) byIp.ids.size());
+        c.put("principalsLive", (long) live(byPrincipal));
+        c.put("sourcesLive", (long) live(byIp));
     }
 
     /** Failures of one key kind (principals or source IPs). */
-    private final class Keys {
+    private final class Keys implements Serializable {
         final String kind;
         final Interner ids = new Interner();
         final IntObjectHashMap<Failures> state = new IntObjectHashMap<>();
         final ExpiryQueue expiry = new ExpiryQueue();
         long evictBound = Long.MIN_VALUE;
         // Bound once: a method reference evaluated per watermark would allocate each time.
-        final IntConsumer onExpired = this::evictStale;
+        final ExpiryQueue.OnExpired onExpired = this::evictStale;
 
         Keys(String kind) {
             this.kind = kind;
@@ -270,7 +366,7 @@ public final class FailedThenSuccessDetector extends AbstractDetector {
     }
 
     /** One key's failures in time order: every time (a primitive queue), and the latest events for evidence. */
-    private static final class Failures {
+    private static final class Failures implements Serializable {
         long[] times = new long[4];
         int head;
         int size;

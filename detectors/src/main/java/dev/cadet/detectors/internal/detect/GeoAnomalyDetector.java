@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.LatestByKey;
 import dev.cadet.detectors.internal.Text;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * <p>State: per principal its latest located event, evicted once no later event could be impossible
  * travel from it (half the Earth's circumference at the speed limit).
  */
-public final class GeoAnomalyDetector extends HourlyDetector {
+public final class GeoAnomalyDetector extends HourlyDetector implements Serializable {
 
     public static final String ID = "geo-anomaly";
     private static final double HALF_EARTH_KM = 20_038;

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.HourlyFindings;
 import dev.cadet.model.Finding;
 
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
  * A detector whose matches are gathered per (principal, hour) and emitted as one finding per bucket
  * once the watermark passes the hour: the watermark, flush and counter plumbing they all share.
  */
-abstract class HourlyDetector extends AbstractDetector {
+abstract class HourlyDetector extends AbstractDetector implements Serializable {
 
     protected final HourlyFindings hourly;
 

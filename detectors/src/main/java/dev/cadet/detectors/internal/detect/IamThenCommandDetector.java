@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.ExpiryQueue;
 import dev.cadet.detectors.internal.HourBuckets;
@@ -22,20 +23,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
  * "Indicators of an account compromise, such as unusual IAM activity": a successful credential or
- * privilege change by a principal or for a principal, or a new access key, followed within
- * {@code window} by a successful command execution or interactive session by that principal or with
- * that key. An IAM change counts for a command at {@code c} when it lies in {@code [c - window, c)}.
+ * privilege change (a new access key among them) by a principal or for a principal, followed within
+ * {@code window} by a successful command execution or interactive session by that principal, with the
+ * new key or any other. An IAM change counts for a command at {@code c} when it lies in {@code [c - window, c)}.
  *
  * <p>State: per interned principal the recent IAM changes by or for it (at most {@value #CHANGES_CAP}),
  * per interned credential id the change that created it, each with a FIFO for eviction below
  * {@code watermark - window}; matches are gathered per (principal, command hour) and emitted once the
  * watermark passes the hour, so a busy session yields one finding an hour rather than one per command.
  */
-public final class IamThenCommandDetector extends AbstractDetector {
+public final class IamThenCommandDetector extends AbstractDetector implements Serializable {
 
     public static final String ID = "iam-then-command";
     static final int CHANGES_CAP = 25;
@@ -51,8 +51,8 @@ public final class IamThenCommandDetector extends AbstractDetector {
     private final HourBuckets<Bucket> buckets = new HourBuckets<>(Times.HOUR);
     private long evictBound = Long.MIN_VALUE;
     // Bound once: a method reference evaluated per watermark would allocate each time.
-    private final IntConsumer evictPrincipal = this::evictPrincipal;
-    private final IntConsumer evictCredential = this::evictCredential;
+    private final ExpiryQueue.OnExpired evictPrincipal = this::evictPrincipal;
+    private final ExpiryQueue.OnExpired evictCredential = this::evictCredential;
 
     public IamThenCommandDetector(Duration window) {
         super(ID);
@@ -125,10 +125,13 @@ public final class IamThenCommandDetector extends AbstractDetector {
             }
         }
         String key = e.actor().accessKeyId();
-        if (key != null) {
+        if (key != null && Events.isKnownPrincipal(e.principal())) {
             int id = credentials.idOf(key);
             CloudEvent created = id < 0 ? null : changeByCredential.get(id);
-            if (created != null && created.time() >= bound && created.time() < e.time()) {
+            // Only a change by or for the command's own principal: what a principal's findings rest on stays
+            // within the events of that principal, so a host partitioning by principal finds the same.
+            if (created != null && created.time() >= bound && created.time() < e.time()
+                    && (e.principal().equals(created.principal()) || e.principal().equals(created.subject()))) {
                 changes = changes == null ? new ArrayList<>(4) : changes;
                 changes.add(created);
             }
@@ -211,7 +214,7 @@ public final class IamThenCommandDetector extends AbstractDetector {
     }
 
     /** One principal's commands in one hour that followed IAM changes. */
-    private static final class Bucket {
+    private static final class Bucket implements Serializable {
         final Map<String, CloudEvent> changes = new LinkedHashMap<>();
         /** The earliest commands, and always the latest one so that the evidence spans the whole hour. */
         final List<CloudEvent> commands = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.HourlyFindings;
 import dev.cadet.detectors.internal.SourceMatcher;
 import dev.cadet.detectors.internal.Text;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * domain, or whose command text or output location names one. One finding per principal and hour; HIGH,
  * CRITICAL when a command execution or session is involved.
  */
-public final class IocMatchDetector extends HourlyDetector {
+public final class IocMatchDetector extends HourlyDetector implements Serializable {
 
     public static final String ID = "ioc-match";
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b");
@@ -30,11 +31,20 @@ public final class IocMatchDetector extends HourlyDetector {
     private final boolean active;
 
     public IocMatchDetector(List<String> addresses, List<String> domains) {
+        this(SourceMatcher.of(addresses), lowerCase(domains));
+    }
+
+    /** With the indicator matcher and the lower-cased domains shared by every instance of a scan. */
+    public IocMatchDetector(SourceMatcher addresses, List<String> domains) {
         super(ID, (principal, b) -> Text.count(b.count(), "event") + " of " + principal
                 + " matched threat-intelligence indicators: " + Text.list(b.notes(), 6) + b.capNote());
-        this.addresses = SourceMatcher.of(addresses);
-        this.domains = domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        this.addresses = addresses;
+        this.domains = domains;
         this.active = !addresses.isEmpty() || !domains.isEmpty();
+    }
+
+    public static List<String> lowerCase(List<String> domains) {
+        return domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
     }
 
     @Override

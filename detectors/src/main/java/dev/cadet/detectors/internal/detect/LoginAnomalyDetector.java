@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.History;
 import dev.cadet.detectors.internal.LatestByKey;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  *
  * <p>State: per principal its latest anomalous sign-in, evicted below {@code watermark - window}.
  */
-public final class LoginAnomalyDetector extends HourlyDetector {
+public final class LoginAnomalyDetector extends HourlyDetector implements Serializable {
 
     public static final String ID = "login-anomaly";
 
@@ -36,14 +37,18 @@ public final class LoginAnomalyDetector extends HourlyDetector {
     private final long window;
     private final LatestByKey<Login> logins = new LatestByKey<>();
 
-    private record Login(CloudEvent event, String why) {
+    private record Login(CloudEvent event, String why) implements Serializable {
     }
 
     public LoginAnomalyDetector(History history, List<String> approvedSources, Duration window) {
+        this(history, SourceMatcher.of(approvedSources), window);
+    }
+
+    public LoginAnomalyDetector(History history, SourceMatcher approved, Duration window) {
         super(ID, (principal, b) -> principal + " ran " + Text.count(b.count(), "command") + " within "
                 + Times.human(window) + " of a sign-in " + Text.list(b.notes(), 3) + b.capNote());
         this.history = history;
-        this.approved = SourceMatcher.of(approvedSources);
+        this.approved = approved;
         this.window = window.toMillis();
         if (this.window <= 0) {
             throw new IllegalArgumentException("loginAnomalyWindow must be > 0, was " + window);

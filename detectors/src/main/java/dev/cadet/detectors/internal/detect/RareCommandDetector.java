@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.Glob;
 import dev.cadet.detectors.internal.History;
@@ -20,10 +21,11 @@ import java.util.function.Consumer;
  * "Commands ... not corresponding to normal operations": a command execution or session whose
  * (principal, operation) or (target, operation) pair the history never saw; the operation is the
  * document or script name, else the API action. MEDIUM; HIGH when the principal has no history at
- * all. Approved documents are never rare. A pair is reported once per scan (the first hour it shows);
- * events the history is still learning from are not judged.
+ * all. Approved documents are never rare. A pair is reported once per scan (the first hour it shows),
+ * a (target, operation) pair once per principal, so that each principal's findings depend on its own
+ * events alone; events the history is still learning from are not judged.
  */
-public final class RareCommandDetector extends HourlyDetector {
+public final class RareCommandDetector extends HourlyDetector implements Serializable {
 
     public static final String ID = "rare-command";
 
@@ -62,7 +64,7 @@ public final class RareCommandDetector extends HourlyDetector {
                     : op + " by this principal (new for it)");
         }
         for (String t : e.targets()) {
-            if (!history.targetRan(t, op) && reported.add("\u0000" + t + '\n' + op)) {
+            if (!history.targetRan(t, op) && reported.add(e.principal() + '\u0000' + t + '\n' + op)) {
                 if (b == null) {
                     b = bucket(e, newPrincipal);
                 }
@@ -80,6 +82,12 @@ public final class RareCommandDetector extends HourlyDetector {
     protected void flush(Consumer<Finding> out) {
         super.flush(out);
         reported.clear();
+    }
+
+    /** What was reported stays for the whole scan, so that it is reported once. */
+    @Override
+    public boolean isIdle() {
+        return super.isIdle() && reported.isEmpty();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.HourlyFindings;
 import dev.cadet.detectors.internal.Text;
 import dev.cadet.model.CloudEvent;
@@ -18,12 +19,13 @@ import java.util.function.Consumer;
  * still an attempt. One finding per principal and hour, as severe as its worst pattern, naming each
  * pattern with its ATT&amp;CK techniques and source.
  */
-public final class SuspiciousCommandDetector extends HourlyDetector {
+public final class SuspiciousCommandDetector extends HourlyDetector implements Serializable {
 
     public static final String ID = "suspicious-command-content";
 
     private final CommandPatterns patterns;
-    private final CommandPatterns.Scanner scanner;
+    /** Matchers are mutable and not serializable: made per instance, again after a restore. */
+    private transient CommandPatterns.Scanner scanner;
     private long linesExamined;
 
     public SuspiciousCommandDetector(CommandPatterns patterns) {
@@ -31,7 +33,6 @@ public final class SuspiciousCommandDetector extends HourlyDetector {
                 + Text.count(b.notes().size(), "known attacker pattern") + " (" + Text.list(b.notes(), 6) + ")"
                 + " in " + Text.count(b.count(), "command") + b.capNote());
         this.patterns = patterns;
-        this.scanner = patterns.scanner();
     }
 
     @Override
@@ -45,6 +46,9 @@ public final class SuspiciousCommandDetector extends HourlyDetector {
         for (int i = document == null ? 0 : -1; i < lines.size(); i++) {
             String line = i < 0 ? document : lines.get(i);
             linesExamined++;
+            if (scanner == null) {
+                scanner = patterns.scanner();
+            }
             List<CommandPatterns.Match> matches = scanner.match(line);
             for (CommandPatterns.Match m : matches) {
                 if (bucket == null) {

@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.Events;
 import dev.cadet.detectors.internal.History;
 import dev.cadet.detectors.internal.HourlyFindings;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
  * principal. Calls made by a cloud service (no address) are not judged. Each (principal, network) is
  * reported once per scan.
  */
-public final class UnknownSourceDetector extends HourlyDetector {
+public final class UnknownSourceDetector extends HourlyDetector implements Serializable {
 
     public static final String ID = "unknown-source";
 
@@ -35,11 +36,15 @@ public final class UnknownSourceDetector extends HourlyDetector {
     private long notJudged;
 
     public UnknownSourceDetector(History history, List<String> approvedSources) {
+        this(history, SourceMatcher.of(approvedSources));
+    }
+
+    public UnknownSourceDetector(History history, SourceMatcher approved) {
         super(ID, (principal, b) -> principal + " made "
                 + Text.count(b.count(), "command or IAM call") + " from outside its history and the approved"
                 + " sources: " + Text.list(b.notes(), 6) + b.capNote());
         this.history = history;
-        this.approved = SourceMatcher.of(approvedSources);
+        this.approved = approved;
     }
 
     static boolean judged(CloudEvent e) {
@@ -86,6 +91,12 @@ public final class UnknownSourceDetector extends HourlyDetector {
     protected void flush(Consumer<Finding> out) {
         super.flush(out);
         reported.clear();
+    }
+
+    /** What was reported stays for the whole scan, so that it is reported once. */
+    @Override
+    public boolean isIdle() {
+        return super.isIdle() && reported.isEmpty();
     }
 
     @Override

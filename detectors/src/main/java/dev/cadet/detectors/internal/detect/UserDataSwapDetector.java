@@ -1,5 +1,6 @@
 package dev.cadet.detectors.internal.detect;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.ExpiryQueue;
 import dev.cadet.detectors.internal.Interner;
 import dev.cadet.detectors.internal.Times;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
  * Startup-script abuse: a machine stopped, its user data or startup script changed, and started again,
@@ -26,24 +26,32 @@ import java.util.function.IntConsumer;
  *
  * <p>State per target: the latest stop and the change after it, evicted below {@code watermark - window}.
  */
-public final class UserDataSwapDetector extends AbstractDetector {
+public final class UserDataSwapDetector extends AbstractDetector implements Serializable {
 
     public static final String ID = "user-data-swap";
 
     private final long window;
+    private final String onlyTarget;
     private final Interner targets = new Interner();
     private final IntObjectHashMap<Swap> swaps = new IntObjectHashMap<>();
     private final ExpiryQueue expiry = new ExpiryQueue();
-    private final IntConsumer evict = this::evict;
+    private final ExpiryQueue.OnExpired evict = this::evict;
     private long evictBound = Long.MIN_VALUE;
 
-    private static final class Swap {
+    private static final class Swap implements Serializable {
         CloudEvent stop;
         CloudEvent change;
     }
 
+    /** Watches every machine. */
     public UserDataSwapDetector(Duration window) {
+        this(window, null);
+    }
+
+    /** Watches one machine, or every machine when {@code onlyTarget} is {@code null}: a partitioned host runs one per machine. */
+    public UserDataSwapDetector(Duration window, String onlyTarget) {
         super(ID);
+        this.onlyTarget = onlyTarget;
         this.window = window.toMillis();
         if (this.window <= 0) {
             throw new IllegalArgumentException("userDataSwapWindow must be > 0, was " + window);
@@ -79,6 +87,9 @@ public final class UserDataSwapDetector extends AbstractDetector {
             return;
         }
         for (String t : e.targets()) {
+            if (onlyTarget != null && !onlyTarget.equals(t)) {
+                continue;
+            }
             int id = targets.idOf(t);
             Swap s = id < 0 ? null : swaps.get(id);
             switch (step) {

@@ -56,9 +56,13 @@ class IamThenCommandDetectorTest {
     }
 
     @Test
-    void aCommandWithTheNewKeyMatchesWhoeverItNames() {
+    void aCommandWithTheNewKeyCountsForThePrincipalsOfTheChangeOnly() {
+        // A principal's findings rest on its own events, so that a host keyed by principal finds the same:
+        // a command naming nobody is not tied to a key someone else created.
         h.push(E.createKey(user("admin"), null, NEW_KEY).at("09:00"),
-                E.command(Actor.UNKNOWN_PRINCIPAL).key(NEW_KEY).at("09:30")).end();
+                E.command(Actor.UNKNOWN_PRINCIPAL).key(NEW_KEY).at("09:30"),
+                E.command(user("admin")).key(NEW_KEY).at("09:40")).end();
+        assertThat(h.only().principal()).isEqualTo(user("admin"));
         assertThat(h.only().accessKeyId()).isEqualTo(NEW_KEY);
     }
 
