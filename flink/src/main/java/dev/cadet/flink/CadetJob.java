@@ -5,6 +5,7 @@ import dev.cadet.detectors.KeyedDetection;
 import dev.cadet.flink.internal.CloudEventFormat;
 import dev.cadet.flink.internal.ConcludeFunction;
 import dev.cadet.flink.internal.DetectFunction;
+import dev.cadet.flink.internal.DetectOperator;
 import dev.cadet.flink.internal.FileStartWatermarks;
 import dev.cadet.flink.internal.JavaTypeInfo;
 import dev.cadet.flink.internal.KeySplitter;
@@ -31,7 +32,8 @@ import java.util.Objects;
  * <pre>
  * FileSource (cadet's parsers, files in delivery-time order, watermark = file start - allowed lateness)
  *   -&gt; one copy of each event per partition key (principal, source, account, target)
- *   -&gt; keyBy(key): DetectFunction, the detectors' state per key in Flink keyed state
+ *   -&gt; keyBy(key): DetectFunction, the detectors' state per key in Flink keyed state (cached on the heap
+ *      between checkpoints)
  *   -&gt; one task: ConcludeFunction numbers, correlates and decides at the end of input, writes the files
  * </pre>
  *
@@ -94,6 +96,16 @@ public final class CadetJob {
 
     /** Adds the detection to a stream of events with event-time timestamps and watermarks. */
     public static void build(DataStream<CloudEvent> events, DetectionSetup setup, String output) {
+        build(events, setup, output, DetectFunction.DEFAULT_CACHED_PARTITIONS);
+    }
+
+    /**
+     * Adds the detection to a stream of events with event-time timestamps and watermarks.
+     *
+     * @param cachedPartitions detector partitions each task keeps deserialized between checkpoints
+     */
+    public static void build(DataStream<CloudEvent> events, DetectionSetup setup, String output,
+                             int cachedPartitions) {
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(output, "output");
         detection(setup); // fail on the client, before submitting, when the configuration cannot run here
@@ -102,7 +114,8 @@ public final class CadetJob {
                 .name("partition keys").uid(KEYS_UID);
         SingleOutputStreamOperator<Signal> detected = keyed
                 .keyBy(KeyedEvent::key, Types.STRING)
-                .process(new DetectFunction(setup), JavaTypeInfo.forClass(Signal.class))
+                .transform("detectors", JavaTypeInfo.forClass(Signal.class),
+                        new DetectOperator(new DetectFunction(setup, cachedPartitions)))
                 .name("detectors").uid(DETECT_UID);
         DataStream<Signal> late = detected.getSideOutput(DetectFunction.LATE)
                 .map(e -> Signal.late(e.provider() + "/" + e.eventId(), e.origin()), JavaTypeInfo.forClass(Signal.class))

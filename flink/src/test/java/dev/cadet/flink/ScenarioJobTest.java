@@ -72,12 +72,18 @@ class ScenarioJobTest {
     }
 
     static Stream<Arguments> runs() {
-        return ScenarioLibrary.all().stream().flatMap(s -> Stream.of(Arguments.of(s.name(), 1), Arguments.of(s.name(), 2)));
+        return ScenarioLibrary.all().stream().flatMap(s -> Stream.of(Arguments.of(s.name(), 1, 10_000),
+                Arguments.of(s.name(), 2, 1)));
     }
 
-    @ParameterizedTest(name = "{0} at parallelism {1}")
+    /**
+     * At parallelism 2 each task keeps one partition deserialized, so partitions go to keyed state and
+     * come back on almost every event.
+     */
+    @ParameterizedTest(name = "{0} at parallelism {1}, {2} partitions cached")
     @MethodSource("runs")
-    void sameFindingsAndIncidentsAsThePipeline(String name, int parallelism, @TempDir Path dir) throws Exception {
+    void sameFindingsAndIncidentsAsThePipeline(String name, int parallelism, int cached, @TempDir Path dir)
+            throws Exception {
         Scenario s = scenario(name);
         ScenarioSetup setup = new ScenarioSetup(name);
         Pipeline pipeline = Pipeline.create(setup.config());
@@ -89,7 +95,7 @@ class ScenarioJobTest {
         env.setParallelism(parallelism);
         DataStream<CloudEvent> events = env.fromData(s.events(), JavaTypeInfo.forClass(CloudEvent.class))
                 .assignTimestampsAndWatermarks(everyEvent(setup.config().allowedLateness().toMillis()));
-        CadetJob.build(events, setup, dir.resolve("actual").toString());
+        CadetJob.build(events, setup, dir.resolve("actual").toString(), cached);
         env.execute(name);
 
         assertThat(expected.findings()).as("the scenario has findings to compare").isNotEmpty();

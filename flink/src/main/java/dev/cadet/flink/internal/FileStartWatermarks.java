@@ -18,6 +18,9 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * gives the same answer here: with files handed out in delivery-time order, an event is late only when its
  * file reaches back more than the lateness before the file read before it. The price is that detection
  * trails the input by one file's span.
+ *
+ * <p>The watermark is emitted when a file starts (and again on the periodic timer), so how far the
+ * partitions are held back does not depend on how fast the reader is.
  */
 public final class FileStartWatermarks implements WatermarkGenerator<CloudEvent> {
 
@@ -36,7 +39,12 @@ public final class FileStartWatermarks implements WatermarkGenerator<CloudEvent>
             file = from;
             long start = event.time();
             long next = start < Long.MIN_VALUE + lateness + 1 ? Long.MIN_VALUE : start - lateness - 1;
-            watermark = Math.max(watermark, next);
+            if (next > watermark) {
+                watermark = next;
+                // At once, not on the periodic timer: a reader gets through many files between two timer
+                // ticks, and partitions would hold all of them.
+                output.emitWatermark(new Watermark(watermark));
+            }
         }
     }
 
