@@ -7,7 +7,7 @@ import dev.cadet.flink.internal.ConcludeFunction;
 import dev.cadet.flink.internal.DetectFunction;
 import dev.cadet.flink.internal.DetectOperator;
 import dev.cadet.flink.internal.FileStartWatermarks;
-import dev.cadet.flink.internal.JavaTypeInfo;
+import dev.cadet.flink.internal.RecordTypeInfo;
 import dev.cadet.flink.internal.KeySplitter;
 import dev.cadet.flink.internal.KeyedEvent;
 import dev.cadet.flink.internal.Signal;
@@ -80,7 +80,7 @@ public final class CadetJob {
     public static void build(StreamExecutionEnvironment env, FileSource<CloudEvent> source, DetectionSetup setup,
                              String output) {
         DataStream<CloudEvent> events = env.fromSource(source, watermarks(setup), "cadet log files",
-                JavaTypeInfo.forClass(CloudEvent.class)).uid(SOURCE_UID);
+                RecordTypeInfo.forClass(CloudEvent.class)).uid(SOURCE_UID);
         build(events, setup, output);
     }
 
@@ -110,18 +110,18 @@ public final class CadetJob {
         Objects.requireNonNull(output, "output");
         detection(setup); // fail on the client, before submitting, when the configuration cannot run here
         SingleOutputStreamOperator<KeyedEvent> keyed = events
-                .flatMap(new KeySplitter(setup), JavaTypeInfo.forClass(KeyedEvent.class))
+                .flatMap(new KeySplitter(setup), RecordTypeInfo.forClass(KeyedEvent.class))
                 .name("partition keys").uid(KEYS_UID);
         SingleOutputStreamOperator<Signal> detected = keyed
                 .keyBy(KeyedEvent::key, Types.STRING)
-                .transform("detectors", JavaTypeInfo.forClass(Signal.class),
+                .transform("detectors", RecordTypeInfo.forClass(Signal.class),
                         new DetectOperator(new DetectFunction(setup, cachedPartitions)))
                 .name("detectors").uid(DETECT_UID);
         DataStream<Signal> late = detected.getSideOutput(DetectFunction.LATE)
-                .map(e -> Signal.late(e.provider() + "/" + e.eventId(), e.origin()), JavaTypeInfo.forClass(Signal.class))
+                .map(e -> Signal.late(e.provider() + "/" + e.eventId(), e.origin()), RecordTypeInfo.forClass(Signal.class))
                 .name("late events").uid("cadet-late");
         DataStream<Signal> start = events.getExecutionEnvironment()
-                .fromData(List.of(Signal.START), JavaTypeInfo.forClass(Signal.class)).uid(START_UID).name("start");
+                .fromData(List.of(Signal.START), RecordTypeInfo.forClass(Signal.class)).uid(START_UID).name("start");
         detected.union(late, start)
                 .keyBy(s -> ConcludeFunction.KEY, Types.INT)
                 .process(new ConcludeFunction(setup, output), Types.VOID)

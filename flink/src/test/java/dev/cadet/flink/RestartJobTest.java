@@ -3,7 +3,7 @@ package dev.cadet.flink;
 import dev.cadet.cli.ScanJob;
 import dev.cadet.cli.internal.demo.DemoData;
 import dev.cadet.detectors.DetectionConfig;
-import dev.cadet.flink.internal.JavaTypeInfo;
+import dev.cadet.flink.internal.RecordTypeInfo;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.ScanResult;
 import dev.cadet.parsers.LogReader;
@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -77,8 +78,7 @@ class RestartJobTest {
         READ.set(0);
         JobClient job = start(watched, setup, output, 1, null);
         waitFor(() -> READ.get(), firstEvents);
-        String savepoint = job.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(),
-                SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
+        String savepoint = stop(job, false, dir.resolve("savepoints"));
         assertThat(Files.exists(dir.resolve("out").resolve("findings.jsonl")))
                 .as("no output before the end of input").isFalse();
 
@@ -87,8 +87,7 @@ class RestartJobTest {
         JobClient resumed = start(watched, setup, output, 2, savepoint);
         waitFor(() -> READ.get(), secondEvents);
         // Draining moves the watermark to the end of time: the partitions flush and the findings are written.
-        resumed.stopWithSavepoint(true, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
-                .get(2, TimeUnit.MINUTES);
+        stop(resumed, true, dir.resolve("savepoints"));
         resumed.getJobExecutionResult().get(2, TimeUnit.MINUTES);
         assertThat(READ.get()).as("the resumed job read only the new files: the rest came from the savepoint")
                 .isEqualTo(secondEvents);
@@ -116,10 +115,28 @@ class RestartJobTest {
         env.setParallelism(parallelism);
         DataStream<CloudEvent> events = env.fromSource(CadetJob.source(List.of(watched.toString()),
                         Duration.ofMillis(50)), CadetJob.watermarks(setup), "cadet log files",
-                        JavaTypeInfo.forClass(CloudEvent.class)).uid(CadetJob.SOURCE_UID)
-                .map(new Tap(), JavaTypeInfo.forClass(CloudEvent.class)).uid("tap");
+                        RecordTypeInfo.forClass(CloudEvent.class)).uid(CadetJob.SOURCE_UID)
+                .map(new Tap(), RecordTypeInfo.forClass(CloudEvent.class)).uid("tap");
         CadetJob.build(events, setup, output);
         return env.executeAsync("watched folder");
+    }
+
+    /**
+     * Stops the job with a savepoint, draining it to the end of event time or not. A savepoint is refused
+     * while a task is still being deployed (the source can have read everything by then): try again.
+     */
+    private static String stop(JobClient job, boolean drain, Path savepoints) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return job.stopWithSavepoint(drain, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get(2, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                if (attempt == 50 || !String.valueOf(e.getMessage()).contains("is not being executed")) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static void waitFor(LongSupplier read, long expected) throws InterruptedException {

@@ -5,7 +5,7 @@ import dev.cadet.detectors.DetectionResult;
 import dev.cadet.detectors.Pipeline;
 import dev.cadet.detectors.scenarios.Scenario;
 import dev.cadet.detectors.scenarios.ScenarioLibrary;
-import dev.cadet.flink.internal.JavaTypeInfo;
+import dev.cadet.flink.internal.RecordTypeInfo;
 import dev.cadet.model.CloudEvent;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -93,7 +93,7 @@ class ScenarioJobTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
-        DataStream<CloudEvent> events = env.fromData(s.events(), JavaTypeInfo.forClass(CloudEvent.class))
+        DataStream<CloudEvent> events = env.fromData(s.events(), RecordTypeInfo.forClass(CloudEvent.class))
                 .assignTimestampsAndWatermarks(everyEvent(setup.config().allowedLateness().toMillis()));
         CadetJob.build(events, setup, dir.resolve("actual").toString(), cached);
         env.execute(name);

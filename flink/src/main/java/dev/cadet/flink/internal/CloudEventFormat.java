@@ -54,7 +54,7 @@ public final class CloudEventFormat implements BulkFormat<CloudEvent, FileSource
 
     @Override
     public TypeInformation<CloudEvent> getProducedType() {
-        return JavaTypeInfo.forClass(CloudEvent.class);
+        return RecordTypeInfo.forClass(CloudEvent.class);
     }
 
     /** What {@code Origin.file} says: the local path for local files (as {@code cadet scan}), else the URI. */

@@ -51,9 +51,9 @@ public final class ConcludeFunction extends KeyedProcessFunction<Integer, Signal
     public void open(OpenContext context) {
         detection = KeyedDetection.create(setup.config());
         findings = getRuntimeContext().getListState(new ListStateDescriptor<>("findings",
-                JavaTypeInfo.forClass(Finding.class)));
+                RecordTypeInfo.forClass(Finding.class)));
         late = getRuntimeContext().getMapState(new MapStateDescriptor<>("late-events", Types.STRING,
-                JavaTypeInfo.forClass(Origin.class)));
+                RecordTypeInfo.forClass(Origin.class)));
     }
 
     @Override

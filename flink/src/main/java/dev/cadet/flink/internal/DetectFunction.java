@@ -44,7 +44,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, KeyedEven
 
     /** Events that arrived after the watermark had passed them, once per partition key they were meant for. */
     public static final OutputTag<CloudEvent> LATE = new OutputTag<>("late-events",
-            JavaTypeInfo.forClass(CloudEvent.class));
+            RecordTypeInfo.forClass(CloudEvent.class));
 
     /** Partitions kept deserialized between checkpoints when nothing else is said. */
     public static final int DEFAULT_CACHED_PARTITIONS = 10_000;

@@ -1,5 +1,6 @@
 package dev.cadet.flink.internal;
 
+import dev.cadet.model.CloudEvent;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -8,22 +9,32 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Flink type information for a cadet record carried by {@link JavaSerializer}.
+ * Flink type information for a cadet record: events and keyed events with their field-by-field
+ * serializers, anything else (findings, signals, origins) through {@link JavaSerializer}.
  *
  * @param <T> the record type
  */
-public final class JavaTypeInfo<T extends Serializable> extends TypeInformation<T> {
+public final class RecordTypeInfo<T extends Serializable> extends TypeInformation<T> {
 
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
+    private final TypeSerializer<T> serializer;
 
-    private JavaTypeInfo(Class<T> type) {
+    private RecordTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
         this.type = Objects.requireNonNull(type, "type");
+        this.serializer = Objects.requireNonNull(serializer, "serializer");
     }
 
-    public static <T extends Serializable> JavaTypeInfo<T> forClass(Class<T> type) {
-        return new JavaTypeInfo<>(type);
+    @SuppressWarnings("unchecked")
+    public static <T extends Serializable> RecordTypeInfo<T> forClass(Class<T> type) {
+        if (type == CloudEvent.class) {
+            return new RecordTypeInfo<>(type, (TypeSerializer<T>) CloudEventSerializer.INSTANCE);
+        }
+        if (type == KeyedEvent.class) {
+            return new RecordTypeInfo<>(type, (TypeSerializer<T>) KeyedEventSerializer.INSTANCE);
+        }
+        return new RecordTypeInfo<>(type, new JavaSerializer<>(type));
     }
 
     @Override
@@ -58,17 +69,17 @@ public final class JavaTypeInfo<T extends Serializable> extends TypeInformation<
 
     @Override
     public TypeSerializer<T> createSerializer(SerializerConfig config) {
-        return new JavaSerializer<>(type);
+        return serializer;
     }
 
     @Override
     public String toString() {
-        return "JavaTypeInfo<" + type.getName() + ">";
+        return "RecordTypeInfo<" + type.getName() + ">";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JavaTypeInfo<?> other && other.type.equals(type);
+        return o instanceof RecordTypeInfo<?> other && other.type.equals(type);
     }
 
     @Override
@@ -78,6 +89,6 @@ public final class JavaTypeInfo<T extends Serializable> extends TypeInformation<
 
     @Override
     public boolean canEqual(Object o) {
-        return o instanceof JavaTypeInfo<?>;
+        return o instanceof RecordTypeInfo<?>;
     }
 }
