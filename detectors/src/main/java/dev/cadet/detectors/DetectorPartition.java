@@ -31,6 +31,8 @@ public final class DetectorPartition implements Serializable {
     static final long TICK = 60_000L;
 
     private final String key;
+    /** The key without its kind: what the detectors of this key are about. */
+    private final String value;
     private final AbstractDetector[] detectors;
     private final ReorderBuffer buffer = new ReorderBuffer();
     private final DedupIndex dedup = new DedupIndex();
@@ -43,6 +45,7 @@ public final class DetectorPartition implements Serializable {
 
     DetectorPartition(String key, int slots) {
         this.key = key;
+        this.value = Partitioning.valueOf(key);
         this.detectors = new AbstractDetector[slots];
     }
 
@@ -120,14 +123,15 @@ public final class DetectorPartition implements Serializable {
 
     private void release(CloudEvent e, Consumer<Finding> out) {
         dedup.released(e);
+        boolean own = value.equals(e.principal());
         for (int i = 0; i < detectors.length; i++) {
             Partitioning.Slot slot = slots.get(i);
-            if (!slot.takes().test(e)) {
+            if (!slot.takes(own, value, e)) {
                 continue;
             }
             AbstractDetector d = detectors[i];
             if (d == null) {
-                d = slot.factory().get();
+                d = slot.factory().apply(value);
             }
             d.onEvent(e, out);
             // Most events leave nothing behind: keep a detector only while it holds state.
@@ -153,7 +157,7 @@ public final class DetectorPartition implements Serializable {
 
     /** True when the partition holds nothing: no waiting event, no remembered id, no detector state. */
     public boolean isEmpty() {
-        if (!buffer.isEmpty() || dedup.size() > 0) {
+        if (!buffer.isEmpty() || !dedup.isEmpty()) {
             return false;
         }
         for (AbstractDetector d : detectors) {
@@ -165,16 +169,25 @@ public final class DetectorPartition implements Serializable {
     }
 
     /**
-     * The smallest watermark at which {@link #advance} has work: just past the oldest waiting event, or the
-     * next tick of event time while anything is held; {@link Long#MAX_VALUE} when nothing is.
+     * The smallest watermark at which {@link #advance} has work: just past the oldest waiting event; the
+     * next tick of event time while a detector holds state (it may close an hour or evict); or when the
+     * oldest remembered id may be forgotten. {@link Long#MAX_VALUE} when nothing is held.
      */
     public long nextWakeUp() {
         if (ended) {
             return Long.MAX_VALUE;
         }
         long next = buffer.isEmpty() ? Long.MAX_VALUE : Times.plus(buffer.peek().time(), 1);
-        if (!isEmpty() && watermark != Long.MIN_VALUE) {
-            next = Math.min(next, Times.plus(Math.floorDiv(watermark, TICK) * TICK, TICK));
+        for (AbstractDetector d : detectors) {
+            if (d != null) {
+                next = Math.min(next, Times.plus(Math.floorDiv(watermark, TICK) * TICK, TICK));
+                break;
+            }
+        }
+        long oldest = dedup.oldestReleased();
+        if (oldest != Long.MAX_VALUE) {
+            // forgetBefore(w - lateness) drops ids of events older than w - lateness.
+            next = Math.min(next, Times.plus(Times.plus(oldest, host.allowedLatenessMillis()), 1));
         }
         return next;
     }

@@ -43,14 +43,15 @@ public final class KeyedDetection {
 
     private final DetectionConfig config;
     private final History history;
-    private final Parts parts;
+    private final Partitioning.Plan plan;
     private final List<Object> shared;
     private final Map<Object, Integer> sharedIndex = new IdentityHashMap<>();
 
     private KeyedDetection(DetectionConfig config) {
         this.config = config;
         this.history = Detectors.history(config);
-        this.parts = Detectors.parts(config, history);
+        Parts parts = Detectors.parts(config, history);
+        this.plan = new Partitioning.Plan(parts);
         this.shared = parts.shared();
         for (int i = 0; i < shared.size(); i++) {
             sharedIndex.putIfAbsent(shared.get(i), i);
@@ -95,7 +96,7 @@ public final class KeyedDetection {
     /** An empty partition for a key from {@link #keysOf}. */
     public DetectorPartition newPartition(String key) {
         Objects.requireNonNull(key, "key");
-        DetectorPartition p = new DetectorPartition(key, Partitioning.slots(key, parts).size());
+        DetectorPartition p = new DetectorPartition(key, plan.slots(key).size());
         p.bind(this);
         return p;
     }
@@ -135,8 +136,8 @@ public final class KeyedDetection {
         }
     }
 
-    List<dev.cadet.detectors.internal.detect.Partitioning.Slot> slots(String key) {
-        return Partitioning.slots(key, parts);
+    List<Partitioning.Slot> slots(String key) {
+        return plan.slots(key);
     }
 
     GeoLocator geo() {

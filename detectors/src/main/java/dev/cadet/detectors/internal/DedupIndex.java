@@ -19,25 +19,22 @@ public final class DedupIndex implements Serializable {
 
     private final Map<Provider, MutableSet<String>> seen = new EnumMap<>(Provider.class);
     /** Released events in time order (time, provider, id in a ring), to find the ids to forget without keeping the events. */
-    private long[] times = new long[64];
-    private Provider[] providers = new Provider[64];
-    private String[] ids = new String[64];
+    // Small first: a keyed host keeps one index per key, most of them holding a few ids.
+    private long[] times = new long[4];
+    private Provider[] providers = new Provider[4];
+    private String[] ids = new String[4];
     private int head;
     private int size;
 
-    public DedupIndex() {
-        for (Provider p : Provider.values()) {
-            seen.put(p, UnifiedSet.newSet());
-        }
-    }
 
     /** Remembers the event's id; false when it was already known. */
     public boolean add(CloudEvent e) {
-        return seen.get(e.provider()).add(e.eventId());
+        return seen.computeIfAbsent(e.provider(), p -> UnifiedSet.newSet(4)).add(e.eventId());
     }
 
     public boolean contains(CloudEvent e) {
-        return seen.get(e.provider()).contains(e.eventId());
+        MutableSet<String> ids = seen.get(e.provider());
+        return ids != null && ids.contains(e.eventId());
     }
 
     /** The event left the reorder buffer; events must come in time order. */
@@ -80,6 +77,16 @@ public final class DedupIndex implements Serializable {
             n++;
         }
         return n;
+    }
+
+    /** Time of the oldest released event whose id is still remembered, {@link Long#MAX_VALUE} when none. */
+    public long oldestReleased() {
+        return size == 0 ? Long.MAX_VALUE : times[head];
+    }
+
+    /** True when no id is remembered: every id added was released and forgotten. */
+    public boolean isEmpty() {
+        return size == 0 && seen.values().stream().allMatch(MutableSet::isEmpty);
     }
 
     /** Ids remembered now. */

@@ -50,9 +50,14 @@ public final class CommandExecutionDetector extends AbstractDetector implements 
         this.fanOutThreshold = fanOutThreshold;
     }
 
+    /** Whether the event can change this detector's state: a command or session that did not fail. */
+    public static boolean concerns(CloudEvent e) {
+        return e.kind().runsOnMachine() && e.outcome() != Outcome.FAILURE;
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
-        if (!e.kind().runsOnMachine() || e.outcome() == Outcome.FAILURE) {
+        if (!concerns(e)) {
             return;
         }
         matched++;

@@ -46,9 +46,14 @@ public final class CommandFromInstanceDetector extends HourlyDetector implements
         return m.find() ? m.group(1) : null;
     }
 
+    /** Whether the event can change this detector's state: a command or session by a machine identity. */
+    public static boolean concerns(CloudEvent e) {
+        return e.kind().runsOnMachine() && isInstanceIdentity(e);
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
-        if (!e.kind().runsOnMachine() || !isInstanceIdentity(e)) {
+        if (!concerns(e)) {
             return;
         }
         matched++;

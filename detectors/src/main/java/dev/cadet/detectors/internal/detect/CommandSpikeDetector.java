@@ -72,11 +72,15 @@ public final class CommandSpikeDetector extends AbstractDetector implements Seri
         this.fanOutFloor = fanOutFloor;
     }
 
+    /** Whether the event can change this detector's state: a command of a known principal that did not fail. */
+    public static boolean concerns(CloudEvent e) {
+        return RareCommandDetector.concerns(e);
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         history.observe(e);
-        if (!e.kind().runsOnMachine() || e.outcome() == Outcome.FAILURE || !Events.isKnownPrincipal(e.principal())
-                || !once.first(e)) {
+        if (!concerns(e) || !once.first(e)) {
             return;
         }
         matched++;

@@ -75,6 +75,11 @@ public final class DeniedCommandBurstDetector extends AbstractDetector implement
         return false;
     }
 
+    /** Whether the event can change this detector's state: a refused command execution or session. */
+    public static boolean concerns(CloudEvent e) {
+        return isDenied(e);
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         if (!isDenied(e)) {

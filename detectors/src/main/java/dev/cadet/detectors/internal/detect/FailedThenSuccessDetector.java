@@ -99,6 +99,11 @@ public final class FailedThenSuccessDetector extends AbstractDetector implements
         return e.outcome() == Outcome.SUCCESS && (e.kind() == EventKind.AUTHENTICATION || e.kind().runsOnMachine());
     }
 
+    /** Whether the event can change this detector's state: a failure or a success. */
+    public static boolean concerns(CloudEvent e) {
+        return isFailure(e) || isSuccess(e);
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         boolean failure = isFailure(e);

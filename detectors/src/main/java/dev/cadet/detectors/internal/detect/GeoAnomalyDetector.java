@@ -45,6 +45,13 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
         this.horizon = (long) Math.ceil(HALF_EARTH_KM / speedKmh * Times.HOUR);
     }
 
+    /** Whether the event can change this detector's state: a located success of a known principal. */
+    public static boolean concerns(CloudEvent e) {
+        String country = e.source().country();
+        return e.outcome() != Outcome.FAILURE && Events.isKnownPrincipal(e.principal()) && country != null
+                && Countries.known(country);
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         if (e.outcome() == Outcome.FAILURE || !Events.isKnownPrincipal(e.principal())) {

@@ -67,6 +67,11 @@ public final class IamThenCommandDetector extends AbstractDetector implements Se
                 && (e.kind() == EventKind.CREDENTIAL_CHANGE || e.kind() == EventKind.PRIVILEGE_CHANGE);
     }
 
+    /** Whether the event can change this detector's state: an IAM change, or a command that ran. */
+    public static boolean concerns(CloudEvent e) {
+        return isIamChange(e) || (e.kind().runsOnMachine() && e.outcome() == Outcome.SUCCESS);
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         if (isIamChange(e)) {

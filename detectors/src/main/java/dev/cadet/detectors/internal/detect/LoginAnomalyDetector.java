@@ -60,6 +60,12 @@ public final class LoginAnomalyDetector extends HourlyDetector implements Serial
                 && (e.provider() == Provider.ENTRA || e.action().equalsIgnoreCase("signin:ConsoleLogin"));
     }
 
+    /** Whether the event can change this detector's state: a sign-in or a command that ran, by a known principal. */
+    public static boolean concerns(CloudEvent e) {
+        return Events.isKnownPrincipal(e.principal())
+                && (isInteractiveSignIn(e) || (e.kind().runsOnMachine() && e.outcome() != Outcome.FAILURE));
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         history.observe(e);

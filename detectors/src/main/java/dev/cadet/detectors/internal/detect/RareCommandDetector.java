@@ -42,10 +42,15 @@ public final class RareCommandDetector extends HourlyDetector implements Seriali
         this.approvedDocuments = List.copyOf(approvedDocuments);
     }
 
+    /** Whether the event can change this detector's state: a command of a known principal that did not fail. */
+    public static boolean concerns(CloudEvent e) {
+        return e.kind().runsOnMachine() && e.outcome() != Outcome.FAILURE && Events.isKnownPrincipal(e.principal());
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         history.observe(e);
-        if (!e.kind().runsOnMachine() || e.outcome() == Outcome.FAILURE || !Events.isKnownPrincipal(e.principal())) {
+        if (!concerns(e)) {
             return;
         }
         if (!history.judging(e.time())) {

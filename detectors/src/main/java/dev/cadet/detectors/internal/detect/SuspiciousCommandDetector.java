@@ -35,9 +35,14 @@ public final class SuspiciousCommandDetector extends HourlyDetector implements S
         this.patterns = patterns;
     }
 
+    /** Whether the event can change this detector's state: command text or a script definition. */
+    public static boolean concerns(CloudEvent e) {
+        return e.command() != null && (e.kind().runsOnMachine() || e.kind() == EventKind.SCRIPT_DEFINITION);
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
-        if (e.command() == null || !(e.kind().runsOnMachine() || e.kind() == EventKind.SCRIPT_DEFINITION)) {
+        if (!concerns(e)) {
             return;
         }
         HourlyFindings.Bucket bucket = null;

@@ -53,11 +53,16 @@ public final class UnknownSourceDetector extends HourlyDetector implements Seria
                 || k == EventKind.PRIVILEGE_CHANGE;
     }
 
+    /** Whether the event can change this detector's state: a judged call with an address by a known principal. */
+    public static boolean concerns(CloudEvent e) {
+        return e.source().ip() != null && judged(e) && Events.isKnownPrincipal(e.principal());
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         history.observe(e);
         String ip = e.source().ip();
-        if (ip == null || !judged(e) || !Events.isKnownPrincipal(e.principal())) {
+        if (!concerns(e)) {
             return;
         }
         if (!history.judging(e.time())) {

@@ -80,6 +80,11 @@ public final class UserDataSwapDetector extends AbstractDetector implements Seri
         return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
+    /** Whether the event can change this detector's state: a stop, a change or a start of a machine. */
+    public static boolean concerns(CloudEvent e) {
+        return step(e) != null;
+    }
+
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         Step step = step(e);
