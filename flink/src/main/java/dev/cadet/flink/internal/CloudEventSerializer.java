@@ -13,7 +13,6 @@ import dev.cadet.model.Provider;
 import dev.cadet.model.Source;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -31,36 +30,11 @@ import java.util.List;
  * checkpoint survives a reordering of constants. {@code CloudEventSerializerTest} fails when a model
  * record gains a component, so this class follows the model.
  */
-public final class CloudEventSerializer extends TypeSerializerSingleton<CloudEvent> {
+public final class CloudEventSerializer extends ImmutableSerializer.Stateless<CloudEvent> {
 
     private static final long serialVersionUID = 1L;
 
     public static final CloudEventSerializer INSTANCE = new CloudEventSerializer();
-
-    @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
-    public CloudEvent createInstance() {
-        return null;
-    }
-
-    @Override
-    public CloudEvent copy(CloudEvent from) {
-        return from;
-    }
-
-    @Override
-    public CloudEvent copy(CloudEvent from, CloudEvent reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
 
     @Override
     public void serialize(CloudEvent e, DataOutputView out) throws IOException {
@@ -69,11 +43,6 @@ public final class CloudEventSerializer extends TypeSerializerSingleton<CloudEve
 
     @Override
     public CloudEvent deserialize(DataInputView in) throws IOException {
-        return read(in);
-    }
-
-    @Override
-    public CloudEvent deserialize(CloudEvent reuse, DataInputView in) throws IOException {
         return read(in);
     }
 

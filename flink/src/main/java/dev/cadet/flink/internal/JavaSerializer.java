@@ -17,15 +17,14 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Java serialization of cadet's immutable, {@link Serializable} records (events, findings) between
- * operators and in operator state: each value as a length-prefixed {@code ObjectOutputStream} frame.
- * Kryo, Flink's fallback for such types, cannot rebuild the immutable lists the records hold; a
- * hand-written binary form would be smaller and faster, and would have to follow every change of the
- * model. The values are immutable, so copies are the values themselves.
+ * Java serialization of cadet's immutable, {@link Serializable} records that are rare on the wire and in
+ * state (findings, signals, origins): each value as a length-prefixed {@code ObjectOutputStream} frame.
+ * Kryo, Flink's fallback for such types, cannot rebuild the immutable lists the records hold. Events,
+ * which are many, have their own field-by-field {@link CloudEventSerializer}.
  *
  * @param <T> the serialized type
  */
-public final class JavaSerializer<T extends Serializable> extends TypeSerializer<T> {
+public final class JavaSerializer<T extends Serializable> extends ImmutableSerializer<T> {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,33 +39,8 @@ public final class JavaSerializer<T extends Serializable> extends TypeSerializer
     }
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
     public TypeSerializer<T> duplicate() {
         return this;
-    }
-
-    @Override
-    public T createInstance() {
-        return null;
-    }
-
-    @Override
-    public T copy(T from) {
-        return from;
-    }
-
-    @Override
-    public T copy(T from, T reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -81,11 +55,6 @@ public final class JavaSerializer<T extends Serializable> extends TypeSerializer
         byte[] bytes = new byte[source.readInt()];
         source.readFully(bytes);
         return fromBytes(bytes);
-    }
-
-    @Override
-    public T deserialize(T reuse, DataInputView source) throws IOException {
-        return deserialize(source);
     }
 
     @Override

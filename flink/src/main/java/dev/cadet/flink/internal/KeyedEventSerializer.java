@@ -2,7 +2,6 @@ package dev.cadet.flink.internal;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -10,36 +9,11 @@ import org.apache.flink.types.StringValue;
 import java.io.IOException;
 
 /** A partition key and its event, the event coded by {@link CloudEventSerializer}. */
-public final class KeyedEventSerializer extends TypeSerializerSingleton<KeyedEvent> {
+public final class KeyedEventSerializer extends ImmutableSerializer.Stateless<KeyedEvent> {
 
     private static final long serialVersionUID = 1L;
 
     public static final KeyedEventSerializer INSTANCE = new KeyedEventSerializer();
-
-    @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
-    public KeyedEvent createInstance() {
-        return null;
-    }
-
-    @Override
-    public KeyedEvent copy(KeyedEvent from) {
-        return from;
-    }
-
-    @Override
-    public KeyedEvent copy(KeyedEvent from, KeyedEvent reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
 
     @Override
     public void serialize(KeyedEvent record, DataOutputView out) throws IOException {
@@ -50,11 +24,6 @@ public final class KeyedEventSerializer extends TypeSerializerSingleton<KeyedEve
     @Override
     public KeyedEvent deserialize(DataInputView in) throws IOException {
         return new KeyedEvent(StringValue.readString(in), CloudEventSerializer.read(in));
-    }
-
-    @Override
-    public KeyedEvent deserialize(KeyedEvent reuse, DataInputView in) throws IOException {
-        return deserialize(in);
     }
 
     @Override

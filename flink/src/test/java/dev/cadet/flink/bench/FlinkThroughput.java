@@ -29,8 +29,8 @@ import java.util.Map;
  * <pre>
  * mvn -B -o -q -DskipTests -pl flink -am package dependency:build-classpath \
  *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -Xmx4g -cp "flink/target/test-classes:flink/target/classes:$(cat /tmp/cp.txt)" \
- *     dev.cadet.flink.bench.FlinkThroughput /tmp/cadet-bench/corpus-200MB 200MB 1,2
+ * java -Xmx6g -cp "flink/target/test-classes:flink/target/classes:$(cat /tmp/cp.txt)" \
+ *     dev.cadet.flink.bench.FlinkThroughput /tmp/cadet-flink-bench/corpus-1GB 1GB 1,1,2
  * </pre>
  *
  * Arguments: the corpus folder (generated there with {@code cadet generate}'s generator when missing),
@@ -54,7 +54,7 @@ public final class FlinkThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(args.length > 0 ? args[0] : "/tmp/cadet-bench/corpus-200MB");
+        Path corpus = Path.of(args.length > 0 ? args[0] : "/tmp/cadet-flink-bench/corpus-200MB");
         String size = args.length > 1 ? args[1] : "200MB";
         String[] parallelisms = (args.length > 2 ? args[2] : "1,2").split(",");
         if (!Files.exists(corpus)) {
