@@ -9,12 +9,14 @@ import dev.cadet.flink.internal.DetectOperator;
 import dev.cadet.flink.internal.FileStartWatermarks;
 import dev.cadet.flink.internal.RecordTypeInfo;
 import dev.cadet.flink.internal.KeySplitter;
+import dev.cadet.flink.internal.PrefetchingFileSource;
 import dev.cadet.flink.internal.KeyedEvent;
 import dev.cadet.flink.internal.Signal;
 import dev.cadet.flink.internal.TimeOrderedSplitAssigner;
 import dev.cadet.model.CloudEvent;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -60,24 +62,28 @@ public final class CadetJob {
         env.execute("cadet " + String.join(",", options.inputs()));
     }
 
+    /** Files each source reader holds ahead of the one it reads. */
+    static final int FILES_AHEAD = 4;
+
     /**
-     * The file source: cadet's parsers, one file per split, files handed out in delivery-time order.
+     * The file source: cadet's parsers, one file per split, files handed out in delivery-time order, each
+     * reader holding a few files ahead.
      *
      * @param inputs  folders or files (local paths or Flink file system URIs such as {@code s3://bucket/AWSLogs})
      * @param monitor how often to look for new files, or {@code null} to read what is there and end
      */
-    public static FileSource<CloudEvent> source(List<String> inputs, Duration monitor) {
+    public static Source<CloudEvent, ?, ?> source(List<String> inputs, Duration monitor) {
         Path[] paths = inputs.stream().map(Path::new).toArray(Path[]::new);
         FileSource.FileSourceBuilder<CloudEvent> b = FileSource.forBulkFileFormat(new CloudEventFormat(), paths)
                 .setSplitAssigner(TimeOrderedSplitAssigner::new);
         if (monitor != null) {
             b.monitorContinuously(monitor);
         }
-        return b.build();
+        return new PrefetchingFileSource<>(b.build(), FILES_AHEAD);
     }
 
     /** Reads the events from {@code source} and adds the detection to {@code env}. */
-    public static void build(StreamExecutionEnvironment env, FileSource<CloudEvent> source, DetectionSetup setup,
+    public static void build(StreamExecutionEnvironment env, Source<CloudEvent, ?, ?> source, DetectionSetup setup,
                              String output) {
         DataStream<CloudEvent> events = env.fromSource(source, watermarks(setup), "cadet log files",
                 RecordTypeInfo.forClass(CloudEvent.class)).uid(SOURCE_UID);
