@@ -32,7 +32,8 @@ import java.util.Objects;
  * and incidents out as JSON Lines.
  *
  * <pre>
- * FileSource (cadet's parsers, files in delivery-time order, watermark = file start - allowed lateness)
+ * FileSource (cadet's parsers, files in delivery-time order and a few ahead per reader,
+ *             watermark = file start - allowed lateness)
  *   -&gt; one copy of each event per partition key (principal, source, account, target)
  *   -&gt; keyBy(key): DetectFunction, the detectors' state per key in Flink keyed state (cached on the heap
  *      between checkpoints)
@@ -48,8 +49,12 @@ public final class CadetJob {
     public static final String SOURCE_UID = "cadet-files";
     public static final String KEYS_UID = "cadet-keys";
     public static final String DETECT_UID = "cadet-detect";
+    public static final String LATE_UID = "cadet-late";
     public static final String START_UID = "cadet-start";
     public static final String CONCLUDE_UID = "cadet-conclude";
+
+    /** Files each source reader holds ahead of the one it reads. */
+    static final int FILES_AHEAD = 4;
 
     private CadetJob() {
     }
@@ -61,9 +66,6 @@ public final class CadetJob {
         build(env, source(options.inputs(), options.monitorInterval()), options, options.output());
         env.execute("cadet " + String.join(",", options.inputs()));
     }
-
-    /** Files each source reader holds ahead of the one it reads. */
-    static final int FILES_AHEAD = 4;
 
     /**
      * The file source: cadet's parsers, one file per split, files handed out in delivery-time order, each
@@ -124,8 +126,9 @@ public final class CadetJob {
                         new DetectOperator(new DetectFunction(setup, cachedPartitions)))
                 .name("detectors").uid(DETECT_UID);
         DataStream<Signal> late = detected.getSideOutput(DetectFunction.LATE)
-                .map(e -> Signal.late(e.provider() + "/" + e.eventId(), e.origin()), RecordTypeInfo.forClass(Signal.class))
-                .name("late events").uid("cadet-late");
+                .map(e -> Signal.late(e.provider() + "/" + e.eventId(), e.origin()),
+                        RecordTypeInfo.forClass(Signal.class))
+                .name("late events").uid(LATE_UID);
         DataStream<Signal> start = events.getExecutionEnvironment()
                 .fromData(List.of(Signal.START), RecordTypeInfo.forClass(Signal.class)).uid(START_UID).name("start");
         detected.union(late, start)
