@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end benchmark, run by hand (never part of mvn verify): cadet scan over a generated gzip
-# CloudTrail corpus with 1 and 2 parser threads, and in the same run jq and DuckDB over the same files.
+# End-to-end benchmark, run by hand (never part of mvn verify): cadet scan (through the ./cadet launcher,
+# with its default JVM flags unless CADET_JAVA_OPTS is set) over a generated gzip CloudTrail corpus with 1
+# and 2 parser threads, and in the same run jq and DuckDB over the same files.
 # Checks that both scans wrote identical reports and that every planted attack was found.
 #
 #   benchmarks/e2e/run.sh [SIZE] [JAVA]
@@ -33,6 +34,7 @@ while read -r p; do approved+=(--approved-principal "$p"); done < <(jq -r '.appr
 while read -r s; do approved+=(--approved-source "$s"); done < <(jq -r '.approvedSources[]' "$manifest")
 
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $("$java" -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# cadet JVM flags: ${CADET_JAVA_OPTS-launcher defaults}"
 echo "# corpus $corpus: $(jq .files "$manifest") files, $(jq .records "$manifest") records, $bytes bytes of JSON, $(du -sb "$corpus" | cut -f1) on disk"
 echo
 echo "| tool | threads | wall s | MB/s of JSON | CPU s | peak RSS MB |"
@@ -48,9 +50,12 @@ measure() {
     'BEGIN { printf "| %s | %s | %.2f | %.0f | %.1f | %.0f |\n", l, t, w, b / w / 1e6, u + s, k / 1024 }'
 }
 
+# Through the launcher, as a user runs it: its default JVM flags unless CADET_JAVA_OPTS is set. It rebuilds a
+# stale jar first, so that happens here, outside the measurement.
+CADET_JAVA="$java" "$root/cadet" --version > /dev/null
 for threads in 1 2; do
   rm -rf "$work/reports-$threads"
-  measure "cadet scan" "$threads" "$java" ${CADET_JAVA_OPTS:-} -jar "$jar" scan "$corpus" --threads "$threads" \
+  measure "cadet scan" "$threads" env CADET_JAVA="$java" "$root/cadet" scan "$corpus" --threads "$threads" \
     --out "$work/reports-$threads" "${approved[@]}"
 done
 measure "jq" 1 bash -c "find '$corpus' -name '*.json.gz' -print0 | sort -z | xargs -0 gzip -dc \
@@ -59,6 +64,7 @@ for threads in 1 2; do
   measure "DuckDB $duckdb_version" "$threads" "$java" -cp "$duck" "$root/benchmarks/e2e/DuckCount.java" "$corpus" "$threads"
 done
 echo
+echo "# load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "SSM events: jq $(tr -d ' ' < "$work/jq-1.out"), DuckDB $(cut -d' ' -f1 "$work/DuckDB $duckdb_version-2.out")"
 
 if diff -r "$work/reports-1" "$work/reports-2" > /dev/null; then

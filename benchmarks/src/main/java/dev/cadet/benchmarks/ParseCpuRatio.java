@@ -28,11 +28,12 @@ import java.util.zip.GZIPInputStream;
  * bytes, and the medians are compared.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.cadet.benchmarks.ParseCpuRatio [CORPUS_DIR [FILES [ROUNDS]]]
+ * java -cp benchmarks/target/benchmarks.jar dev.cadet.benchmarks.ParseCpuRatio [cloudtrail|azure|CORPUS_DIR [FILES [ROUNDS]]]
  * </pre>
  *
- * Without a folder it parses the benchmark's own 10,000 records; with one, the first FILES delivery files
- * (.json or .json.gz) in path order, as written by {@code cadet generate}.
+ * {@code cloudtrail} (the default) and {@code azure} parse the 10,000 records of {@link CloudTrailParseBenchmark}
+ * or {@link AzureParseBenchmark}; a folder, its first FILES log files (.json or .json.gz) in path order, as
+ * written by {@code cadet generate}.
  */
 public final class ParseCpuRatio {
 
@@ -40,9 +41,13 @@ public final class ParseCpuRatio {
     }
 
     public static void main(String[] args) throws IOException {
-        List<byte[]> files = args.length > 0 ? corpus(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 40)
-                : List.of(CloudTrailParseBenchmark.records(CloudTrailParseBenchmark.RECORDS, new SplittableRandom(1651))
-                .getBytes(StandardCharsets.UTF_8));
+        List<byte[]> files = args.length == 0 || "cloudtrail".equals(args[0])
+                ? List.of(CloudTrailParseBenchmark.records(ParseBenchmark.RECORDS, new SplittableRandom(1651))
+                .getBytes(StandardCharsets.UTF_8))
+                : "azure".equals(args[0])
+                ? List.of(AzureParseBenchmark.records(ParseBenchmark.RECORDS, new SplittableRandom(1651))
+                .getBytes(StandardCharsets.UTF_8))
+                : corpus(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 40);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         long bytes = files.stream().mapToLong(f -> f.length).sum();
         JsonFactory jackson = JsonFactory.builder().build();

@@ -45,7 +45,21 @@ public final class Main {
     public static void main(String[] args) {
         Console console = Console.system(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 System.getenv());
-        System.exit(run(console, args));
+        int exit;
+        try {
+            exit = run(console, args);
+        } catch (OutOfMemoryError e) {
+            console.err().println("cadet: error: " + outOfMemory());
+            exit = EXIT_RUNTIME_ERROR;
+        }
+        System.exit(exit);
+    }
+
+    /** What to do when the heap is too small: the launcher bounds it unless told otherwise. */
+    static String outOfMemory() {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "out of memory with a heap of at most " + mb + " MB; give it more, for example "
+                + "CADET_JAVA_OPTS='-Xmx4g' ./cadet ... (or java -Xmx4g -jar cadet.jar ...)";
     }
 
     /** Runs the command line with the given console streams (neither treated as a terminal); returns the exit code. */
@@ -65,7 +79,8 @@ public final class Main {
     /** One clear line on stderr; the stack trace only with --verbose. */
     private static int onError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getCause() instanceof OutOfMemoryError ? outOfMemory()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         err.println("cadet: error: " + Console.safe(message));
         if (parsed.hasMatchedOption("--verbose")) {
             e.printStackTrace(err);

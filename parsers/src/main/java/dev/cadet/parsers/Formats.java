@@ -51,6 +51,16 @@ final class Formats {
         return null;
     }
 
+    /**
+     * The format of an input from a peek cut short after its first record, or {@code null} when that is not
+     * enough: when no detector knows it, or when the answer depends on whether the first value ends on its
+     * first line, which a cut-short peek does not know.
+     */
+    static Format detectFromFirstRecord(Peek peek) {
+        Format format = detect(peek.withFirstOnOneLine(false));
+        return format != null && format == detect(peek.withFirstOnOneLine(true)) ? format : null;
+    }
+
     /** The error of an unrecognised input: what was seen, and what would have been accepted. */
     static String unknown(Peek peek) {
         String accepted = DETECTORS.stream().map(FormatDetector::accepts).collect(Collectors.joining("; or "));

@@ -274,7 +274,12 @@ public final class LogReader {
         } catch (IOException e) {
             return session.finish(Formats.UNKNOWN, ioError(e, session), null);
         }
-        Peek peek = Sniffer.peek(decoded.prefix(), decoded.offset(), decoded.length());
+        // Most inputs are told from their first record; the long look over the whole prefix only when not.
+        Peek peek = Sniffer.glance(decoded.prefix(), decoded.offset(), decoded.length());
+        Format format = peek.cutShort() ? Formats.detectFromFirstRecord(peek) : null;
+        if (peek.cutShort() && format == null) {
+            peek = Sniffer.peek(decoded.prefix(), decoded.offset(), decoded.length());
+        }
         if (decoded.failure() != null && decoded.length() == 0) {
             return session.finish(Formats.UNKNOWN, ioError(decoded.failure(), session), null);
         }
@@ -285,7 +290,9 @@ public final class LogReader {
             return session.finish(Formats.UNKNOWN, "no JSON value in the first "
                     + Texts.number(decoded.length()) + " bytes", null);
         }
-        Format format = Formats.detect(peek);
+        if (format == null) {
+            format = Formats.detect(peek);
+        }
         if (format == null) {
             return session.finish(Formats.UNKNOWN, Formats.unknown(peek), null);
         }

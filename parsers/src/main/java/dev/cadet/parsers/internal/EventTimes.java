@@ -151,8 +151,11 @@ public final class EventTimes {
         return digits == null ? 0 : Integer.parseInt(digits);
     }
 
-    /** {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}; fractions beyond milliseconds are truncated, like {@code Instant}. */
-    static long parseUtc(String s) {
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}; fractions beyond milliseconds are truncated, like {@code Instant}.
+     * Takes any characters, so that a parser's own buffer can be read without making a string of it first.
+     */
+    public static long parseUtc(CharSequence s) {
         int len = s.length();
         if (len < 20 || s.charAt(len - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
                 || (s.charAt(10) != 'T' && s.charAt(10) != 't') || s.charAt(13) != ':' || s.charAt(16) != ':') {
@@ -207,7 +210,7 @@ public final class EventTimes {
         }
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(CharSequence s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);

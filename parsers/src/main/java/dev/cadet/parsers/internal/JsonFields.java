@@ -50,6 +50,11 @@ public final class JsonFields {
 
     /** The text of one member of an object (the rest skipped), or {@code null}; a value that is no object is consumed. */
     public static String member(JsonParser p, JsonToken t, String member) {
+        return member(p, t, member, null);
+    }
+
+    /** {@link #member(JsonParser, JsonToken, String)} for a value that repeats: from {@code strings} when not null. */
+    public static String member(JsonParser p, JsonToken t, String member, StringTable strings) {
         if (!isObject(p, t)) {
             return null;
         }
@@ -58,7 +63,7 @@ public final class JsonFields {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             if (member.equals(name)) {
-                value = text(p, v);
+                value = strings == null ? text(p, v) : strings.text(p, v);
             } else {
                 p.skipChildren();
             }

@@ -7,27 +7,24 @@ import dev.cadet.model.Origin;
 import dev.cadet.model.Reject;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The accounting of one file being read, owned by one thread. Every record a format starts with
  * {@link #nextRecord()} ends in exactly one of {@link #emit}, {@link #skip} or {@link #reject}, so that
- * records = events + skipped + quarantined holds however reading ends.
+ * records = events + skipped + quarantined holds however reading ends. Created and used on the thread that
+ * reads the file: it shares that thread's {@link StringTable} and {@link SharedParts}.
  */
 public final class ReadSession {
-
-    /** Distinct strings kept per file; beyond it values are not shared, which costs memory, not correctness. */
-    private static final int INTERN_LIMIT = 8192;
 
     private final String file;
     private final boolean failFast;
     private final int excerptChars;
     private final Consumer<CloudEvent> events;
     private final List<Reject> rejects = new ArrayList<>();
-    private final Map<String, String> interned = new HashMap<>();
+    private final StringTable strings = StringTable.forThisThread();
+    private final SharedParts parts = SharedParts.forThisThread();
     private final List<Command> history = new ArrayList<>();
 
     private String recordNoun = "record";
@@ -134,17 +131,17 @@ public final class ReadSession {
 
     /** One shared instance per distinct value, so the many events of a file do not each carry a copy. */
     public String intern(String s) {
-        if (s == null) {
-            return null;
-        }
-        String known = interned.get(s);
-        if (known != null) {
-            return known;
-        }
-        if (interned.size() < INTERN_LIMIT) {
-            interned.put(s, s);
-        }
-        return s;
+        return strings.intern(s);
+    }
+
+    /** The string table of the thread reading this file, for values read straight from the parser. */
+    public StringTable strings() {
+        return strings;
+    }
+
+    /** The shared actors, sources and scopes of the thread reading this file; pass them interned strings. */
+    public SharedParts parts() {
+        return parts;
     }
 
     /** The quarantined records so far, in input order. */

@@ -7,6 +7,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.UTF8StreamJsonParser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,11 +100,25 @@ public final class RecordStreams {
 
     /** Reads the record whose first token is {@code t}, with its location taken from that token. */
     public static void one(JsonInput in, JsonParser p, JsonToken t, ReadSession session, ValueReader reader) {
-        TokenStreamLocation at = p.currentTokenLocation();
-        long start = at.getByteOffset();
+        long start;
+        long line;
+        long column;
+        if (p instanceof UTF8StreamJsonParser bytes) {
+            // What currentTokenLocation() reports for a value token, read without a location object per record:
+            // the offset of the token's first byte, and its column before getTokenColumnNr() adds one.
+            start = bytes.getTokenCharacterOffset() - 1;
+            line = bytes.getTokenLineNr();
+            int col = bytes.getTokenColumnNr();
+            column = col > 0 ? col - 1 : col;
+        } else {
+            TokenStreamLocation at = p.currentTokenLocation();
+            start = at.getByteOffset();
+            line = at.getLineNr();
+            column = at.getColumnNr();
+        }
         in.pin(start);
         long n = session.nextRecord();
-        Origin origin = session.origin(n, at.getLineNr(), at.getColumnNr());
+        Origin origin = session.origin(n, line, column);
         CloudEvent event;
         try {
             event = reader.read(p, t, origin);

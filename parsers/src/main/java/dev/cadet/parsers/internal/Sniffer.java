@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Builds a {@link Peek} from the decoded prefix with the streaming parser: property names and value
  * shapes a few levels deep, skipping everything else. Reads only the prefix, so a huge first record
- * costs no more than the prefix size.
+ * costs no more than the prefix size; the short look ({@link #glance}) reads only as far as the first record.
  */
 public final class Sniffer {
 
@@ -25,36 +25,59 @@ public final class Sniffer {
     private Sniffer() {
     }
 
+    /** The long look: the whole prefix, every top-level value in it described. */
     public static Peek peek(byte[] prefix, int offset, int length) {
+        return peek(prefix, offset, length, false);
+    }
+
+    /**
+     * The short look: like {@link #peek}, but it stops after the first record of an array of records (the
+     * items of a top-level array, or of an array member of a top-level object), where the long look would go
+     * on tokenizing the rest of the prefix only to skip it. Such a peek is {@link Peek#cutShort()}: what
+     * follows the first record was not seen.
+     */
+    public static Peek glance(byte[] prefix, int offset, int length) {
+        return peek(prefix, offset, length, true);
+    }
+
+    private static Peek peek(byte[] prefix, int offset, int length, boolean stopAfterFirstRecord) {
         String binary = binaryKind(prefix, offset, length);
         String preview = preview(prefix, offset, length);
         if (binary != null) {
-            return new Peek(null, false, false, null, preview, binary, "");
+            return new Peek(null, false, false, null, preview, binary, "", false);
         }
-        String head = head(prefix, offset, length);
         Sketch first = null;
         boolean oneLine = false;
         boolean more = false;
+        boolean cut = false;
         String error = null;
         try (JsonParser p = Json.parser(prefix, offset, length)) {
             JsonToken t = p.nextToken();
             if (t != null) {
                 long startLine = p.currentTokenLocation().getLineNr();
                 first = new Sketch(t);
-                describe(p, first, 0);
-                oneLine = p.currentLocation().getLineNr() == startLine;
-                more = p.nextToken() != null;
+                cut = describe(p, first, 0, stopAfterFirstRecord);
+                if (!cut) {
+                    oneLine = p.currentLocation().getLineNr() == startLine;
+                    more = p.nextToken() != null;
+                }
             }
         } catch (UnexpectedEndOfInputException e) {
             // The prefix ended inside a value: decide on what was seen so far.
         } catch (JacksonException e) {
             error = Texts.parserMessage(e);
         }
-        return new Peek(first, oneLine, more, error, preview, null, head);
+        // The text is for detectors of content that is not JSON; decoding it for every JSON file costs time.
+        String head = first != null && (first.isObject() || first.isArray()) ? "" : head(prefix, offset, length);
+        return new Peek(first, oneLine, more, error, preview, null, head, cut);
     }
 
-    /** Fills {@code s} from the parser positioned on its first token; leaves the parser on its last token. */
-    private static void describe(JsonParser p, Sketch s, int depth) {
+    /**
+     * Fills {@code s} from the parser positioned on its first token; leaves the parser on its last token.
+     *
+     * @return true when it stopped after the first record of an array of records (only when {@code stop})
+     */
+    private static boolean describe(JsonParser p, Sketch s, int depth, boolean stop) {
         if (s.isObject()) {
             String name;
             while ((name = p.nextName()) != null) {
@@ -62,7 +85,9 @@ public final class Sniffer {
                 Sketch child = new Sketch(t);
                 s.put(name, child);
                 if (depth < MAX_DEPTH) {
-                    describe(p, child, depth + 1);
+                    if (describe(p, child, depth + 1, stop)) {
+                        return true;
+                    }
                 } else {
                     p.skipChildren();
                 }
@@ -73,9 +98,15 @@ public final class Sniffer {
                 Sketch item = new Sketch(t);
                 s.firstItem(item);
                 if (depth < MAX_DEPTH) {
-                    describe(p, item, depth + 1);
+                    if (describe(p, item, depth + 1, stop)) {
+                        return true;
+                    }
                 } else {
                     p.skipChildren();
+                }
+                // Records sit in the top-level value or in a member of it; the rest of them tell nothing new.
+                if (stop && depth <= 1 && item.isObject()) {
+                    return true;
                 }
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     p.skipChildren();
@@ -83,6 +114,7 @@ public final class Sniffer {
             }
         }
         s.complete(true);
+        return false;
     }
 
     private static String binaryKind(byte[] b, int off, int len) {

@@ -14,18 +14,10 @@ public final class Sources {
      * shown but never compared as an address.
      */
     public static Source of(ReadSession session, String address, String userAgent, String country, String city) {
-        String ip = null;
-        String host = null;
-        if (address != null) {
-            if (IpLiterals.isIp(address)) {
-                ip = session.intern(address);
-            } else {
-                host = session.intern(address);
-            }
-        }
-        if (ip == null && host == null && userAgent == null && country == null && city == null) {
+        if (address == null && userAgent == null && country == null && city == null) {
             return Source.UNKNOWN;
         }
-        return new Source(ip, host, session.intern(userAgent), session.intern(country), session.intern(city));
+        return session.parts().source(session.intern(address), session.intern(userAgent), session.intern(country),
+                session.intern(city));
     }
 }

@@ -14,4 +14,11 @@ public final class Targets {
             targets.add(session.intern(value));
         }
     }
+
+    /** {@link #add} for each value in turn. */
+    public static void addAll(ReadSession session, List<String> targets, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            add(session, targets, values.get(i));
+        }
+    }
 }

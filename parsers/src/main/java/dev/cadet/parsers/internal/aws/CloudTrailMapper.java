@@ -39,6 +39,8 @@ final class CloudTrailMapper {
     private static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
 
     private final ReadSession session;
+    private final CloudTrailActors actors = CloudTrailActors.forThisThread();
+    private final List<String> targets = new ArrayList<>();
     /** eventSource, then eventName, to the shared action string: no concatenation per record. */
     private final Map<String, Map<String, String>> actions = new HashMap<>();
 
@@ -58,9 +60,14 @@ final class CloudTrailMapper {
         String action = action(eventSource, eventName);
         EventKind kind = CloudTrailKinds.kindOf(action, r);
 
-        Actor actor = actor(r, eventName);
+        Mfa mfa = mfa(r, eventName);
+        Actor actor = actors.get(r, mfa);
+        if (actor == null) {
+            actor = actor(r, mfa);
+            actors.put(r, mfa, actor);
+        }
         String account = first(r.recipientAccountId, r.idAccountId);
-        CloudScope cloud = new CloudScope(session.intern(account), session.intern(r.awsRegion));
+        CloudScope cloud = session.parts().scope(session.intern(account), session.intern(r.awsRegion));
         Outcome outcome = outcome(r, eventName);
         String subject = subject(r, kind, eventSource, eventName, actor, account);
         return new CloudEvent(Provider.AWS, eventId(r, actor), time, kind, action, outcome,
@@ -72,7 +79,7 @@ final class CloudTrailMapper {
 
     private long time(CloudTrailRecord r) {
         JsonToken t = r.eventTimeToken;
-        if (t == null || t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && r.eventTime == null)) {
+        if (t == null || t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && r.eventTime.length() == 0)) {
             if (r.logstashTimestamp != null) {
                 // Logstash exports move eventTime into @timestamp.
                 long millis = EventTimes.parse(r.logstashTimestamp);
@@ -88,9 +95,12 @@ final class CloudTrailMapper {
             throw new RecordException("field 'eventTime' must be a string, found " + Texts.describe(t)
                     + "; expected an ISO-8601 UTC timestamp such as 2021-07-29T23:53:26Z");
         }
-        long millis = EventTimes.parse(r.eventTime);
+        long millis = EventTimes.parseUtc(r.eventTime);
         if (millis == EventTimes.INVALID) {
-            throw new RecordException("field 'eventTime' is not a timestamp: " + Texts.quote(r.eventTime,
+            millis = EventTimes.parse(r.eventTimeText());
+        }
+        if (millis == EventTimes.INVALID) {
+            throw new RecordException("field 'eventTime' is not a timestamp: " + Texts.quote(r.eventTimeText(),
                     session.excerptChars()) + "; expected an ISO-8601 UTC timestamp such as 2021-07-29T23:53:26Z");
         }
         return millis;
@@ -122,7 +132,7 @@ final class CloudTrailMapper {
     /** CloudTrail's eventID; without one, a name-based UUID of what identifies the call, stable across runs. */
     private static String eventId(CloudTrailRecord r, Actor actor) {
         return r.eventId != null ? r.eventId
-                : SyntheticIds.of(r.requestId, r.eventTime, r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
+                : SyntheticIds.of(r.requestIdText(), r.eventTimeText(), r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
     }
 
     // --- outcome -----------------------------------------------------------------------------------
@@ -145,7 +155,7 @@ final class CloudTrailMapper {
 
     // --- actor -------------------------------------------------------------------------------------
 
-    private Actor actor(CloudTrailRecord r, String eventName) {
+    private Actor actor(CloudTrailRecord r, Mfa mfa) {
         String type = r.idType == null ? "" : r.idType;
         String principal;
         PrincipalType principalType;
@@ -202,9 +212,9 @@ final class CloudTrailMapper {
         if (Actor.UNKNOWN_PRINCIPAL.equals(principal)) {
             display = null;
         }
-        return new Actor(session.intern(principal), principalType, session.intern(display),
-                session.intern(r.idAccountId), session.intern(r.idAccessKeyId), mfa(r, eventName),
-                session.intern(issuer), session.intern(r.idInvokedBy));
+        return session.parts().actor(session.intern(principal), principalType, session.intern(display),
+                session.intern(r.idAccountId), session.intern(r.idAccessKeyId), mfa, session.intern(issuer),
+                session.intern(r.idInvokedBy));
     }
 
     /**
@@ -288,8 +298,10 @@ final class CloudTrailMapper {
         return Sources.of(session, r.sourceIp, r.userAgent, null, null);
     }
 
+    /** The event's targets, in a list reused record after record: the event keeps a copy. */
     private List<String> targets(CloudTrailRecord r, EventKind kind) {
-        List<String> targets = new ArrayList<>(4);
+        List<String> targets = this.targets;
+        targets.clear();
         switch (kind) {
             case CREDENTIAL_CHANGE -> {
                 Targets.add(session, targets, r.newAccessKeyId);
@@ -300,12 +312,12 @@ final class CloudTrailMapper {
                 // a sign-in or token issue acts on no machine
             }
             default -> {
-                r.instanceIds.forEach(id -> Targets.add(session, targets, id));
-                r.targetSelectors.forEach(s -> Targets.add(session, targets, s));
+                Targets.addAll(session, targets, r.instanceIds);
+                Targets.addAll(session, targets, r.targetSelectors);
                 Targets.add(session, targets, r.target);
                 Targets.add(session, targets, r.instanceId);
-                r.setInstanceIds.forEach(id -> Targets.add(session, targets, id));
-                r.responseInstanceIds.forEach(id -> Targets.add(session, targets, id));
+                Targets.addAll(session, targets, r.setInstanceIds);
+                Targets.addAll(session, targets, r.responseInstanceIds);
             }
         }
         return targets;

@@ -3,6 +3,7 @@ package dev.cadet.parsers.internal.aws;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Origin;
 import dev.cadet.parsers.internal.ReadSession;
+import dev.cadet.parsers.internal.StringTable;
 import dev.cadet.parsers.internal.ValueReader;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -26,9 +27,11 @@ final class CloudTrailReader implements ValueReader {
 
     private final CloudTrailRecord r = new CloudTrailRecord();
     private final CloudTrailMapper mapper;
+    private final StringTable strings;
 
     CloudTrailReader(ReadSession session) {
         this.mapper = new CloudTrailMapper(session);
+        this.strings = session.strings();
     }
 
     @Override
@@ -47,25 +50,30 @@ final class CloudTrailReader implements ValueReader {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "eventTime" -> {
+                    // Parsed from the characters in place: no string per record unless one is needed.
                     r.eventTimeToken = t;
-                    r.eventTime = text(p, t);
+                    if (t == JsonToken.VALUE_STRING) {
+                        r.eventTime.set(p);
+                    } else {
+                        p.skipChildren();
+                    }
                 }
-                case "@timestamp" -> r.logstashTimestamp = text(p, t);
+                case "@timestamp" -> r.logstashTimestamp = shared(p, t);
                 case "eventSource" -> {
                     r.eventSourceToken = t;
-                    r.eventSource = text(p, t);
+                    r.eventSource = shared(p, t);
                 }
                 case "eventName" -> {
                     r.eventNameToken = t;
-                    r.eventName = text(p, t);
+                    r.eventName = shared(p, t);
                 }
                 case "eventID" -> r.eventId = text(p, t);
-                case "requestID" -> r.requestId = text(p, t);
-                case "awsRegion" -> r.awsRegion = text(p, t);
-                case "recipientAccountId" -> r.recipientAccountId = text(p, t);
-                case "sourceIPAddress" -> r.sourceIp = text(p, t);
-                case "userAgent" -> r.userAgent = text(p, t);
-                case "errorCode" -> r.errorCode = text(p, t);
+                case "requestID" -> r.requestId(p, t);
+                case "awsRegion" -> r.awsRegion = shared(p, t);
+                case "recipientAccountId" -> r.recipientAccountId = shared(p, t);
+                case "sourceIPAddress" -> r.sourceIp = shared(p, t);
+                case "userAgent" -> r.userAgent = shared(p, t);
+                case "errorCode" -> r.errorCode = shared(p, t);
                 case "errorMessage" -> r.errorMessage = text(p, t);
                 case "userIdentity" -> userIdentity(p, t);
                 case "requestParameters" -> requestParameters(p, t);
@@ -77,6 +85,11 @@ final class CloudTrailReader implements ValueReader {
         }
     }
 
+    /** A value that repeats across records, from the string table. */
+    private String shared(JsonParser p, JsonToken t) {
+        return strings.text(p, t);
+    }
+
     private void userIdentity(JsonParser p, JsonToken t) {
         if (!isObject(p, t)) {
             return;
@@ -85,13 +98,13 @@ final class CloudTrailReader implements ValueReader {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             switch (name) {
-                case "type" -> r.idType = text(p, v);
-                case "principalId" -> r.idPrincipalId = text(p, v);
-                case "arn" -> r.idArn = text(p, v);
-                case "accountId" -> r.idAccountId = text(p, v);
-                case "accessKeyId" -> r.idAccessKeyId = text(p, v);
-                case "userName" -> r.idUserName = text(p, v);
-                case "invokedBy" -> r.idInvokedBy = text(p, v);
+                case "type" -> r.idType = shared(p, v);
+                case "principalId" -> r.idPrincipalId = shared(p, v);
+                case "arn" -> r.idArn = shared(p, v);
+                case "accountId" -> r.idAccountId = shared(p, v);
+                case "accessKeyId" -> r.idAccessKeyId = shared(p, v);
+                case "userName" -> r.idUserName = shared(p, v);
+                case "invokedBy" -> r.idInvokedBy = shared(p, v);
                 case "sessionContext" -> sessionContext(p, v);
                 case "onBehalfOf" -> onBehalfOf(p, v);
                 default -> p.skipChildren();
@@ -108,7 +121,7 @@ final class CloudTrailReader implements ValueReader {
             JsonToken v = p.nextToken();
             switch (name) {
                 case "sessionIssuer" -> sessionIssuer(p, v);
-                case "attributes" -> r.mfaAuthenticated = member(p, v, "mfaAuthenticated");
+                case "attributes" -> r.mfaAuthenticated = member(p, v, "mfaAuthenticated", strings);
                 default -> p.skipChildren();
             }
         }
@@ -122,8 +135,8 @@ final class CloudTrailReader implements ValueReader {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             switch (name) {
-                case "arn" -> r.issuerArn = text(p, v);
-                case "userName" -> r.issuerUserName = text(p, v);
+                case "arn" -> r.issuerArn = shared(p, v);
+                case "userName" -> r.issuerUserName = shared(p, v);
                 default -> p.skipChildren();
             }
         }
@@ -137,8 +150,8 @@ final class CloudTrailReader implements ValueReader {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             switch (name) {
-                case "userId" -> r.onBehalfOfUserId = text(p, v);
-                case "identityStoreArn" -> r.identityStoreArn = text(p, v);
+                case "userId" -> r.onBehalfOfUserId = shared(p, v);
+                case "identityStoreArn" -> r.identityStoreArn = shared(p, v);
                 default -> p.skipChildren();
             }
         }
@@ -164,7 +177,7 @@ final class CloudTrailReader implements ValueReader {
                 case "attribute" -> r.attribute = text(p, v);
                 case "value" -> r.attributeValue = text(p, v);
                 case "launchTemplateData" -> launchTemplateData(p, v);
-                case "documentName" -> r.documentName = text(p, v);
+                case "documentName" -> r.documentName = shared(p, v);
                 case "name" -> r.name = text(p, v);
                 case "outputS3BucketName" -> r.outputBucket = text(p, v);
                 case "outputS3KeyPrefix" -> r.outputPrefix = text(p, v);
@@ -310,7 +323,7 @@ final class CloudTrailReader implements ValueReader {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             switch (name) {
-                case "ConsoleLogin" -> r.consoleLogin = text(p, v);
+                case "ConsoleLogin" -> r.consoleLogin = shared(p, v);
                 case "command" -> command(p, v);
                 case "accessKey" -> r.newAccessKeyId = member(p, v, "accessKeyId");
                 case "instancesSet" -> instancesSet(p, v, r.responseInstanceIds);
@@ -343,8 +356,8 @@ final class CloudTrailReader implements ValueReader {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             switch (name) {
-                case "MFAUsed" -> r.mfaUsed = text(p, v);
-                case "UserName" -> r.additionalUserName = text(p, v);
+                case "MFAUsed" -> r.mfaUsed = shared(p, v);
+                case "UserName" -> r.additionalUserName = shared(p, v);
                 default -> p.skipChildren();
             }
         }

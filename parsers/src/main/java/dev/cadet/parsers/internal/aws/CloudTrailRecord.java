@@ -1,5 +1,8 @@
 package dev.cadet.parsers.internal.aws;
 
+import dev.cadet.parsers.internal.CharSlice;
+import dev.cadet.parsers.internal.JsonFields;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 import java.util.ArrayList;
@@ -15,14 +18,18 @@ final class CloudTrailRecord {
 
     // Top level. The token of each required field is kept to tell "missing" from "wrong type".
     JsonToken eventTimeToken;
-    String eventTime;
+    /** The characters of a string {@code eventTime}; see {@link #eventTime()}. */
+    final CharSlice eventTime = new CharSlice();
     String logstashTimestamp;
     JsonToken eventSourceToken;
     String eventSource;
     JsonToken eventNameToken;
     String eventName;
     String eventId;
-    String requestId;
+    /** Only needed for a record without an eventID, so kept as characters until then. */
+    private final CharSlice requestIdChars = new CharSlice();
+    private String requestId;
+    private boolean requestIdIsChars;
     String awsRegion;
     String recipientAccountId;
     String sourceIp;
@@ -81,9 +88,32 @@ final class CloudTrailRecord {
     String additionalUserName;
     String userAuthentication;
 
+    /** {@code eventTime} as text, {@code null} when it is missing, empty or not a string. */
+    String eventTimeText() {
+        return eventTimeToken == JsonToken.VALUE_STRING && eventTime.length() > 0 ? eventTime.toString() : null;
+    }
+
+    /** Reads {@code requestID}: a string as characters, anything else as {@link JsonFields#text} reads it. */
+    void requestId(JsonParser p, JsonToken t) {
+        requestIdIsChars = t == JsonToken.VALUE_STRING;
+        if (requestIdIsChars) {
+            requestIdChars.set(p);
+            requestId = null;
+        } else {
+            requestId = JsonFields.text(p, t);
+        }
+    }
+
+    /** {@code requestID} as text, {@code null} when it is missing or empty. */
+    String requestIdText() {
+        if (requestIdIsChars) {
+            return requestIdChars.length() == 0 ? null : requestIdChars.toString();
+        }
+        return requestId;
+    }
+
     void reset() {
         eventTimeToken = null;
-        eventTime = null;
         logstashTimestamp = null;
         eventSourceToken = null;
         eventSource = null;
@@ -91,6 +121,7 @@ final class CloudTrailRecord {
         eventName = null;
         eventId = null;
         requestId = null;
+        requestIdIsChars = false;
         awsRegion = null;
         recipientAccountId = null;
         sourceIp = null;

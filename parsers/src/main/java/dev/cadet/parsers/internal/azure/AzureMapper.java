@@ -79,7 +79,7 @@ final class AzureMapper {
             default -> Targets.add(session, targets, resourceId);
         }
         String subscription = first(Principals.lower(r.subscriptionId), subscriptionOf(resourceId));
-        CloudScope cloud = new CloudScope(session.intern(subscription), session.intern(r.location));
+        CloudScope cloud = session.parts().scope(session.intern(subscription), session.intern(r.location));
         String address = first(r.callerIp, r.httpClientIp, r.claimsIp);
         String eventId = r.eventDataId != null ? r.eventDataId
                 : SyntheticIds.of("azure", String.valueOf(time), action, resourceId, r.correlationId,
@@ -193,14 +193,14 @@ final class AzureMapper {
         String person = first(Principals.email(r.caller), Principals.email(r.upn), Principals.email(r.email),
                 Principals.email(withoutIdentityProvider(r.uniqueName)));
         if (person != null) {
-            return new Actor(session.intern(person), PrincipalType.USER, session.intern(first(r.claimsName, person)),
+            return session.parts().actor(session.intern(person), PrincipalType.USER, session.intern(first(r.claimsName, person)),
                     session.intern(tenant), null, mfa, null, null);
         }
         String callerId = isGuid(r.caller) ? r.caller : null;
         String objectId = Principals.lower(first(callerId, r.objectId, r.evidencePrincipalId));
         String principal = first(objectId, Principals.lower(r.appId), r.caller);
         if (principal == null) {
-            return new Actor(Actor.UNKNOWN_PRINCIPAL, PrincipalType.UNKNOWN, null, session.intern(tenant), null, mfa,
+            return session.parts().actor(Actor.UNKNOWN_PRINCIPAL, PrincipalType.UNKNOWN, null, session.intern(tenant), null, mfa,
                     null, null);
         }
         PrincipalType type;
@@ -220,7 +220,7 @@ final class AzureMapper {
             type = PrincipalType.UNKNOWN;
             display = r.claimsName;
         }
-        return new Actor(session.intern(principal), type, session.intern(display), session.intern(tenant), null,
+        return session.parts().actor(session.intern(principal), type, session.intern(display), session.intern(tenant), null,
                 mfa, null, null);
     }
 

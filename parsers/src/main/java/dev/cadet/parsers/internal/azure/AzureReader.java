@@ -4,6 +4,7 @@ import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Origin;
 import dev.cadet.parsers.internal.ReadSession;
 import dev.cadet.parsers.internal.Scripts;
+import dev.cadet.parsers.internal.StringTable;
 import dev.cadet.parsers.internal.ValueReader;
 import dev.cadet.parsers.internal.entra.EntraFields;
 import dev.cadet.parsers.internal.entra.EntraMapper;
@@ -37,10 +38,12 @@ final class AzureReader implements ValueReader {
     private final AzureRecord r = new AzureRecord();
     private final AzureMapper activity;
     private final EntraMapper entra;
+    private final StringTable strings;
 
     AzureReader(ReadSession session) {
         this.activity = new AzureMapper(session);
         this.entra = new EntraMapper(session);
+        this.strings = session.strings();
     }
 
     @Override
@@ -65,27 +68,27 @@ final class AzureReader implements ValueReader {
             switch (caseless(name)) {
                 case "time" -> r.time = text(p, t);
                 case "eventtimestamp" -> r.eventTimestamp = text(p, t);
-                case "timegenerated" -> r.timeGenerated = text(p, t);
+                case "timegenerated" -> r.timeGenerated = shared(p, t);
                 case "operationname" -> operationName(p, t);
-                case "operationnamevalue" -> r.operationNameValue = text(p, t);
+                case "operationnamevalue" -> r.operationNameValue = shared(p, t);
                 case "category", "categoryvalue" -> r.category = valueOrText(p, t);
-                case "resulttype" -> r.resultType = text(p, t);
-                case "resultsignature" -> r.resultSignature = text(p, t);
+                case "resulttype" -> r.resultType = shared(p, t);
+                case "resultsignature" -> r.resultSignature = shared(p, t);
                 case "status", "activitystatusvalue" -> r.status = valueOrText(p, t);
                 case "substatus", "activitysubstatusvalue" -> r.subStatus = valueOrText(p, t);
                 case "resultdescription" -> r.resultDescription = text(p, t);
-                case "calleripaddress" -> r.callerIp = text(p, t);
-                case "caller" -> r.caller = text(p, t);
+                case "calleripaddress" -> r.callerIp = shared(p, t);
+                case "caller" -> r.caller = shared(p, t);
                 case "correlationid" -> r.correlationId = text(p, t);
                 case "eventdataid" -> r.eventDataId = text(p, t);
                 case "resourceid" -> {
-                    String s = text(p, t);
+                    String s = shared(p, t);
                     if (s != null) {
                         r.resourceId = s;
                     }
                 }
                 case "_resourceid" -> {
-                    String s = text(p, t);
+                    String s = shared(p, t);
                     if (r.resourceId == null) {
                         r.resourceId = s;
                     }
@@ -98,10 +101,10 @@ final class AzureReader implements ValueReader {
                         r.resourceId = id.substring(0, events);
                     }
                 }
-                case "subscriptionid" -> r.subscriptionId = text(p, t);
-                case "tenantid" -> r.tenantId = text(p, t);
-                case "location" -> r.location = text(p, t);
-                case "type" -> r.tableType = text(p, t);
+                case "subscriptionid" -> r.subscriptionId = shared(p, t);
+                case "tenantid" -> r.tenantId = shared(p, t);
+                case "location" -> r.location = shared(p, t);
+                case "type" -> r.tableType = shared(p, t);
                 case "identity" -> identity(p, t);
                 case "claims", "claims_d" -> walkMaybeEmbedded(p, t, this::claims);
                 case "authorization", "authorization_d" -> walkMaybeEmbedded(p, t, this::authorization);
@@ -113,18 +116,23 @@ final class AzureReader implements ValueReader {
         }
     }
 
+    /** A value that repeats across records (callers, addresses, operations, claims), from the string table. */
+    private String shared(JsonParser p, JsonToken t) {
+        return strings.text(p, t);
+    }
+
     /** A string, or {@code {"value": "Microsoft.Compute/...", "localizedValue": "Run Command on Virtual Machine"}}. */
     private void operationName(JsonParser p, JsonToken t) {
         if (t != JsonToken.START_OBJECT) {
-            r.operationName = text(p, t);
+            r.operationName = shared(p, t);
             return;
         }
         String name;
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             switch (caseless(name)) {
-                case "value" -> r.operationName = text(p, v);
-                case "localizedvalue" -> r.operationDisplayName = text(p, v);
+                case "value" -> r.operationName = shared(p, v);
+                case "localizedvalue" -> r.operationDisplayName = shared(p, v);
                 default -> p.skipChildren();
             }
         }
@@ -179,18 +187,18 @@ final class AzureReader implements ValueReader {
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
             switch (caseless(name)) {
-                case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", "upn" -> r.upn = text(p, v);
-                case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "email" -> r.email = text(p, v);
+                case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", "upn" -> r.upn = shared(p, v);
+                case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "email" -> r.email = shared(p, v);
                 case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", "unique_name" ->
-                        r.uniqueName = text(p, v);
-                case "http://schemas.microsoft.com/identity/claims/objectidentifier", "oid" -> r.objectId = text(p, v);
-                case "appid", "azp" -> r.appId = text(p, v);
-                case "http://schemas.microsoft.com/identity/claims/tenantid", "tid" -> r.claimsTenantId = text(p, v);
-                case "name" -> r.claimsName = text(p, v);
-                case "ipaddr" -> r.claimsIp = text(p, v);
-                case "idtyp" -> r.idType = text(p, v);
-                case "xms_mirid" -> r.managedIdentity = text(p, v);
-                case "http://schemas.microsoft.com/claims/authnmethodsreferences", "amr" -> r.authMethods = text(p, v);
+                        r.uniqueName = shared(p, v);
+                case "http://schemas.microsoft.com/identity/claims/objectidentifier", "oid" -> r.objectId = shared(p, v);
+                case "appid", "azp" -> r.appId = shared(p, v);
+                case "http://schemas.microsoft.com/identity/claims/tenantid", "tid" -> r.claimsTenantId = shared(p, v);
+                case "name" -> r.claimsName = shared(p, v);
+                case "ipaddr" -> r.claimsIp = shared(p, v);
+                case "idtyp" -> r.idType = shared(p, v);
+                case "xms_mirid" -> r.managedIdentity = shared(p, v);
+                case "http://schemas.microsoft.com/claims/authnmethodsreferences", "amr" -> r.authMethods = shared(p, v);
                 default -> p.skipChildren();
             }
         }
@@ -215,8 +223,8 @@ final class AzureReader implements ValueReader {
             while ((field = p.nextName()) != null) {
                 JsonToken f = p.nextToken();
                 switch (caseless(field)) {
-                    case "principalid" -> r.evidencePrincipalId = text(p, f);
-                    case "principaltype" -> r.evidencePrincipalType = text(p, f);
+                    case "principalid" -> r.evidencePrincipalId = shared(p, f);
+                    case "principaltype" -> r.evidencePrincipalType = shared(p, f);
                     default -> p.skipChildren();
                 }
             }
@@ -224,7 +232,7 @@ final class AzureReader implements ValueReader {
     }
 
     private void httpRequest(JsonParser p, JsonToken t) {
-        r.httpClientIp = member(p, t, "clientIpAddress");
+        r.httpClientIp = member(p, t, "clientIpAddress", strings);
     }
 
     /** Activity details ({@code requestbody}, {@code statusCode}...) and, for Entra categories, the record itself. */
@@ -238,7 +246,7 @@ final class AzureReader implements ValueReader {
             String n = caseless(name);
             switch (n) {
                 case "requestbody" -> walkMaybeEmbedded(p, v, (bp, bt) -> body(bp, bt, "", 0));
-                case "statuscode" -> r.statusCode = text(p, v);
+                case "statuscode" -> r.statusCode = shared(p, v);
                 case "statusmessage" -> r.statusMessage = text(p, v);
                 case "responsebody", "eventproperties", "message", "entity", "hierarchy", "eventcategory" ->
                         p.skipChildren();

@@ -83,7 +83,7 @@ public final class EntraMapper {
                 : SyntheticIds.of("entra-sign-in", String.valueOf(time), actor.principalId(), ip, r.appId, r.errorCode);
         return new CloudEvent(Provider.ENTRA, eventId, time, EventKind.AUTHENTICATION, action, outcome,
                 session.intern(errorCode), errorMessage, actor, source, List.of(), null, null,
-                new CloudScope(session.intern(tenant), null), null, origin);
+                session.parts().scope(session.intern(tenant), null), null, origin);
     }
 
     /** The sign-in log it belongs to, named as Azure Monitor names the category. */
@@ -140,7 +140,7 @@ public final class EntraMapper {
             display = null;
         }
         String tenant = first(r.homeTenantId, r.tenant());
-        return new Actor(session.intern(principal), type, session.intern(display), session.intern(tenant), null,
+        return session.parts().actor(session.intern(principal), type, session.intern(display), session.intern(tenant), null,
                 mfa(r, outcome), null, null);
     }
 
@@ -194,7 +194,7 @@ public final class EntraMapper {
                         String.join(",", targets));
         return new CloudEvent(Provider.ENTRA, eventId, time, kind, activity, outcome, null,
                 outcome == Outcome.FAILURE ? r.resultReason : null, actor, source, targets, session.intern(subject),
-                null, new CloudScope(session.intern(tenant), null), null, origin);
+                null, session.parts().scope(session.intern(tenant), null), null, origin);
     }
 
     private static Outcome auditOutcome(String result) {
@@ -211,13 +211,13 @@ public final class EntraMapper {
     private Actor auditActor(EntraRecord r) {
         String user = first(Principals.email(r.initiatorUpn), Principals.lower(r.initiatorUserId));
         if (user != null) {
-            return new Actor(session.intern(user), PrincipalType.USER,
+            return session.parts().actor(session.intern(user), PrincipalType.USER,
                     session.intern(first(r.initiatorUserName, r.initiatorUpn)), null, null, Mfa.UNKNOWN, null,
                     null);
         }
         String app = first(Principals.lower(r.initiatorSpId), Principals.lower(r.initiatorAppId));
         if (app != null) {
-            return new Actor(session.intern(app), PrincipalType.SERVICE, session.intern(r.initiatorAppName), null,
+            return session.parts().actor(session.intern(app), PrincipalType.SERVICE, session.intern(r.initiatorAppName), null,
                     null, Mfa.UNKNOWN, null, null);
         }
         return Actor.of(Actor.UNKNOWN_PRINCIPAL, PrincipalType.UNKNOWN);

@@ -95,7 +95,7 @@ final class GcpMapper {
             }
         }
         String project = first(r.projectId, projectOf(r.logName));
-        CloudScope cloud = new CloudScope(session.intern(project), session.intern(first(r.zone, r.location)));
+        CloudScope cloud = session.parts().scope(session.intern(project), session.intern(first(r.zone, r.location)));
         String eventId = r.insertId != null ? r.insertId
                 : SyntheticIds.of("gcp", r.timestamp, r.methodName, actor.principalId(), r.resourceName, r.callerIp);
         return new CloudEvent(Provider.GCP, eventId, time, kind, action, outcome, session.intern(errorCode),
@@ -150,7 +150,7 @@ final class GcpMapper {
         String email = Principals.email(r.principalEmail);
         String principal = first(email, r.principalEmail, r.principalSubject);
         if (principal == null) {
-            return new Actor(Actor.UNKNOWN_PRINCIPAL, PrincipalType.UNKNOWN, null, null, null, Mfa.UNKNOWN,
+            return session.parts().actor(Actor.UNKNOWN_PRINCIPAL, PrincipalType.UNKNOWN, null, null, null, Mfa.UNKNOWN,
                     session.intern(r.delegatedBy), null);
         }
         PrincipalType type;
@@ -165,7 +165,7 @@ final class GcpMapper {
         } else {
             type = email != null ? PrincipalType.USER : PrincipalType.UNKNOWN;
         }
-        return new Actor(session.intern(principal), type, session.intern(first(r.principalEmail, principal)),
+        return session.parts().actor(session.intern(principal), type, session.intern(first(r.principalEmail, principal)),
                 session.intern(account), null, Mfa.UNKNOWN, session.intern(r.delegatedBy), null);
     }
 
