@@ -1,5 +1,6 @@
 package dev.cadet.detectors;
 
+import java.io.Serializable;
 import dev.cadet.detectors.internal.History;
 import dev.cadet.model.CloudEvent;
 
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  * @param accounts   per account, sorted by account
  */
 public record Baseline(long from, long until, long events, List<PrincipalHistory> principals,
-                       Map<String, List<String>> targets, List<AccountHistory> accounts) {
+                       Map<String, List<String>> targets, List<AccountHistory> accounts) implements Serializable {
 
     /**
      * One principal's history.
@@ -41,7 +42,7 @@ public record Baseline(long from, long until, long events, List<PrincipalHistory
      */
     public record PrincipalHistory(String principal, List<String> networks, List<String> countries,
                                    List<String> operations, List<String> targets, int peakCommandsPerHour,
-                                   int peakTargetsPerHour, long commands, long events) {
+                                   int peakTargetsPerHour, long commands, long events) implements Serializable {
 
         public PrincipalHistory {
             Objects.requireNonNull(principal, "principal");
@@ -62,7 +63,7 @@ public record Baseline(long from, long until, long events, List<PrincipalHistory
      * @param peakCommandsPerHour most commands run in it in one hour
      * @param commands            commands in all
      */
-    public record AccountHistory(String account, int peakCommandsPerHour, long commands) {
+    public record AccountHistory(String account, int peakCommandsPerHour, long commands) implements Serializable {
 
         public AccountHistory {
             Objects.requireNonNull(account, "account");

@@ -1,10 +1,13 @@
 package dev.cadet.flink;
 
+import dev.cadet.cli.BaselineFiles;
+import dev.cadet.detectors.Baseline;
 import dev.cadet.detectors.DetectionConfig;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.Serial;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +26,13 @@ import java.util.Objects;
  * --approved-principal P  approved automation (canonical principal, * wildcard); repeatable
  * --approved-source S     approved IP, CIDR or service host; repeatable
  * --checkpoint-interval D take a checkpoint this often (default 1m; 0 for none)
+ * --baseline FILE         a baseline written by cadet baseline learn (a local file where the job is submitted)
  * </pre>
  *
  * Durations are {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT1H}). The novelty
- * detectors judge without a baseline (learning period 0): a continuous job has no "first day of the scan"
- * to learn from, and reading a stored baseline or {@code cadet.yaml} is not wired into this job yet.
+ * detectors judge against the {@code --baseline} file, read once where the job is submitted and shipped
+ * with it; without one they do not run (learning period 0): a continuous job has no "first day of the
+ * scan" to learn from. {@code cadet.yaml} is not read by this job: pass its settings as options.
  *
  * @param inputs             folders or files
  * @param output             output folder
@@ -37,10 +42,13 @@ import java.util.Objects;
  * @param approvedPrincipals approved automation
  * @param approvedSources    approved sources
  * @param checkpointInterval checkpoint interval; zero for none
+ * @param baseline           the stored baseline, or {@code null}
+ * @param baselineSource     where the baseline was read from, or {@code null}
  */
 public record JobOptions(List<String> inputs, String output, Duration monitorInterval, Duration lateness,
                          Duration incidentGap, List<String> approvedPrincipals, List<String> approvedSources,
-                         Duration checkpointInterval) implements DetectionSetup {
+                         Duration checkpointInterval, Baseline baseline, String baselineSource)
+        implements DetectionSetup {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -66,6 +74,8 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
         Duration lateness = null;
         Duration gap = null;
         Duration checkpoints = Duration.ofMinutes(1);
+        Baseline baseline = null;
+        String baselineSource = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -81,12 +91,17 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
                 case "--approved-principal" -> principals.add(value);
                 case "--approved-source" -> sources.add(value);
                 case "--checkpoint-interval" -> checkpoints = duration(name, value);
+                case "--baseline" -> {
+                    baselineSource = value;
+                    baseline = BaselineFiles.read(Path.of(value));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + name + "; known: --input, "
                         + "--output, --monitor, --lateness, --incident-gap, --approved-principal, "
-                        + "--approved-source, --checkpoint-interval");
+                        + "--approved-source, --checkpoint-interval, --baseline");
             }
         }
-        return new JobOptions(inputs, output, monitor, lateness, gap, principals, sources, checkpoints);
+        return new JobOptions(inputs, output, monitor, lateness, gap, principals, sources, checkpoints, baseline,
+                baselineSource);
     }
 
     static Duration duration(String option, String text) {
@@ -120,6 +135,9 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
         }
         if (incidentGap != null) {
             b.incidentGap(incidentGap);
+        }
+        if (baseline != null) {
+            b.baseline(baseline, baselineSource);
         }
         return b.build();
     }

@@ -1,6 +1,20 @@
 package dev.cadet.flink;
 
+import dev.cadet.cli.BaselineFiles;
+import dev.cadet.cli.Main;
+import dev.cadet.cli.internal.demo.DemoData;
+import dev.cadet.detectors.DetectionConfig;
+import dev.cadet.detectors.KeyedDetection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +35,37 @@ class JobOptionsTest {
         assertThat(o.config().allowedLateness()).isEqualTo(Duration.ofHours(2));
         assertThat(o.config().approvedPrincipals()).containsExactly("arn:aws:iam::*:user/ci-deploy");
         assertThat(o.config().learningPeriod()).as("a continuous job cannot learn from its first day").isZero();
+    }
+
+    @Test
+    void aBaselineFileFromCadetBaselineLearnIsReadAndShippedWithTheJob(@TempDir Path dir) throws Exception {
+        Path logs = dir.resolve("logs");
+        new DemoData(DemoData.DEFAULT_SEED).writeTo(logs);
+        Path file = dir.resolve("baseline.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "baseline", "learn", logs.toString(),
+                "--out", file.toString())).as(err.toString()).isZero();
+
+        JobOptions o = JobOptions.parse("--input", logs.toString(), "--output", "out", "--baseline", file.toString());
+        // The options travel to the tasks by Java serialization, the baseline with them.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream oos = new ObjectOutputStream(bytes)) {
+            oos.writeObject(o);
+        }
+        JobOptions shipped;
+        try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            shipped = (JobOptions) ois.readObject();
+        }
+        DetectionConfig config = shipped.config();
+        assertThat(config.baseline()).isEqualTo(BaselineFiles.read(file));
+        assertThat(config.baseline().principals()).isNotEmpty();
+        assertThat(config.baselineSource()).isEqualTo(file.toString());
+        assertThat(KeyedDetection.create(config)).as("a stored baseline is what keyed detection needs").isNotNull();
+
+        assertThatThrownBy(() -> JobOptions.parse("--input", "in", "--output", "out", "--baseline",
+                dir.resolve("missing.json").toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.json");
     }
 
     @Test
