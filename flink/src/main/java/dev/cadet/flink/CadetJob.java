@@ -63,7 +63,9 @@ public final class CadetJob {
         JobOptions options = JobOptions.parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         options.configure(env);
-        build(env, source(options.inputs(), options.monitorInterval()), options, options.output());
+        DataStream<CloudEvent> events = env.fromSource(source(options.inputs(), options.monitorInterval()),
+                watermarks(options), "cadet log files", RecordTypeInfo.forClass(CloudEvent.class)).uid(SOURCE_UID);
+        build(events, options, options.output(), DetectFunction.DEFAULT_CACHED_PARTITIONS, options.publishEvery());
         env.execute("cadet " + String.join(",", options.inputs()));
     }
 
@@ -114,6 +116,17 @@ public final class CadetJob {
      */
     public static void build(DataStream<CloudEvent> events, DetectionSetup setup, String output,
                              int cachedPartitions) {
+        build(events, setup, output, cachedPartitions, null);
+    }
+
+    /**
+     * Adds the detection to a stream of events with event-time timestamps and watermarks.
+     *
+     * @param cachedPartitions detector partitions each task keeps deserialized between checkpoints
+     * @param publishEvery     event time between interim writes of the output, or {@code null} for none
+     */
+    public static void build(DataStream<CloudEvent> events, DetectionSetup setup, String output,
+                             int cachedPartitions, Duration publishEvery) {
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(output, "output");
         detection(setup); // fail on the client, before submitting, when the configuration cannot run here
@@ -133,7 +146,7 @@ public final class CadetJob {
                 .fromData(List.of(Signal.START), RecordTypeInfo.forClass(Signal.class)).uid(START_UID).name("start");
         detected.union(late, start)
                 .keyBy(s -> ConcludeFunction.KEY, Types.INT)
-                .process(new ConcludeFunction(setup, output), Types.VOID)
+                .process(new ConcludeFunction(setup, output, publishEvery), Types.VOID)
                 .setParallelism(1).setMaxParallelism(1)
                 .name("conclude and write").uid(CONCLUDE_UID);
     }

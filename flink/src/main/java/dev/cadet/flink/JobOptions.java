@@ -26,6 +26,8 @@ import java.util.Objects;
  * --approved-principal P  approved automation (canonical principal, * wildcard); repeatable
  * --approved-source S     approved IP, CIDR or service host; repeatable
  * --checkpoint-interval D take a checkpoint this often (default 1m; 0 for none)
+ * --publish-every D       rewrite the output with interim results each time the watermark passes this much
+ *                         event time (default: 1h with --monitor, else only at the end)
  * --baseline FILE         a baseline written by cadet baseline learn (a local file where the job is submitted)
  * </pre>
  *
@@ -42,12 +44,13 @@ import java.util.Objects;
  * @param approvedPrincipals approved automation
  * @param approvedSources    approved sources
  * @param checkpointInterval checkpoint interval; zero for none
+ * @param publishEvery       event time between interim writes of the output, or {@code null} for none
  * @param baseline           the stored baseline, or {@code null}
  * @param baselineSource     where the baseline was read from, or {@code null}
  */
 public record JobOptions(List<String> inputs, String output, Duration monitorInterval, Duration lateness,
                          Duration incidentGap, List<String> approvedPrincipals, List<String> approvedSources,
-                         Duration checkpointInterval, Baseline baseline, String baselineSource)
+                         Duration checkpointInterval, Duration publishEvery, Baseline baseline, String baselineSource)
         implements DetectionSetup {
 
     @Serial
@@ -74,6 +77,7 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
         Duration lateness = null;
         Duration gap = null;
         Duration checkpoints = Duration.ofMinutes(1);
+        Duration publish = null;
         Baseline baseline = null;
         String baselineSource = null;
         for (int i = 0; i < args.length; i++) {
@@ -91,17 +95,21 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
                 case "--approved-principal" -> principals.add(value);
                 case "--approved-source" -> sources.add(value);
                 case "--checkpoint-interval" -> checkpoints = duration(name, value);
+                case "--publish-every" -> publish = duration(name, value);
                 case "--baseline" -> {
                     baselineSource = value;
                     baseline = BaselineFiles.read(Path.of(value));
                 }
                 default -> throw new IllegalArgumentException("unknown option " + name + "; known: --input, "
                         + "--output, --monitor, --lateness, --incident-gap, --approved-principal, "
-                        + "--approved-source, --checkpoint-interval, --baseline");
+                        + "--approved-source, --checkpoint-interval, --publish-every, --baseline");
             }
         }
-        return new JobOptions(inputs, output, monitor, lateness, gap, principals, sources, checkpoints, baseline,
-                baselineSource);
+        if (publish == null && monitor != null) {
+            publish = Duration.ofHours(1); // a job that never ends shows its results as they form
+        }
+        return new JobOptions(inputs, output, monitor, lateness, gap, principals, sources, checkpoints, publish,
+                baseline, baselineSource);
     }
 
     static Duration duration(String option, String text) {

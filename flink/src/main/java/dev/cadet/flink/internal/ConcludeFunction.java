@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,11 @@ import java.util.TreeMap;
  * and at the end of input numbers the findings, correlates them into incidents, decides each
  * ({@link KeyedDetection#conclude}, exactly as a scan finishes) and writes the output folder. Findings and
  * late events live in keyed state, so a checkpoint or savepoint taken mid-stream carries them.
+ *
+ * <p>With a publishing interval it also writes the folder while the input goes on: whenever the watermark
+ * passes a multiple of the interval after new findings arrived, it concludes everything so far and
+ * rewrites the files, marked {@code "complete": false} with the watermark they hold up to. A continuous
+ * job thus shows its incidents as they form; later findings may still join one or raise its decision.
  */
 public final class ConcludeFunction extends KeyedProcessFunction<Integer, Signal, Void> {
 
@@ -34,6 +40,8 @@ public final class ConcludeFunction extends KeyedProcessFunction<Integer, Signal
 
     private final DetectionSetup setup;
     private final String output;
+    /** Event time between interim writes, in millis; 0 for none. */
+    private final long publishEvery;
     private transient KeyedDetection detection;
     private transient ListState<Finding> findings;
     private transient MapState<String, Origin> late;
@@ -43,8 +51,21 @@ public final class ConcludeFunction extends KeyedProcessFunction<Integer, Signal
      * @param output the output folder, a Flink file system URI or local path
      */
     public ConcludeFunction(DetectionSetup setup, String output) {
+        this(setup, output, null);
+    }
+
+    /**
+     * @param setup        the detection configuration
+     * @param output       the output folder, a Flink file system URI or local path
+     * @param publishEvery event time between interim writes, or {@code null} to write at the end of input only
+     */
+    public ConcludeFunction(DetectionSetup setup, String output, Duration publishEvery) {
         this.setup = Objects.requireNonNull(setup, "setup");
         this.output = Objects.requireNonNull(output, "output");
+        this.publishEvery = publishEvery == null ? 0 : publishEvery.toMillis();
+        if (publishEvery != null && this.publishEvery <= 0) {
+            throw new IllegalArgumentException("the publishing interval must be positive, was " + publishEvery);
+        }
     }
 
     @Override
@@ -62,6 +83,11 @@ public final class ConcludeFunction extends KeyedProcessFunction<Integer, Signal
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         if (signal.finding() != null) {
             findings.add(signal.finding());
+            if (publishEvery > 0) {
+                // Timers of one key and time are kept once, so each interval writes at most once.
+                long base = Math.max(ctx.timerService().currentWatermark(), signal.finding().lastSeen());
+                ctx.timerService().registerEventTimeTimer((Math.floorDiv(base, publishEvery) + 1) * publishEvery);
+            }
         } else if (signal.lateEvent() != null && !late.contains(signal.lateEvent())) {
             late.put(signal.lateEvent(), signal.lateAt());
         }
@@ -69,9 +95,6 @@ public final class ConcludeFunction extends KeyedProcessFunction<Integer, Signal
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Void> out) throws Exception {
-        if (timestamp != Long.MAX_VALUE) {
-            return;
-        }
         List<Finding> all = new ArrayList<>();
         for (Finding f : findings.get()) {
             all.add(f);
@@ -81,6 +104,11 @@ public final class ConcludeFunction extends KeyedProcessFunction<Integer, Signal
             lateEvents.put(e.getKey(), e.getValue());
         }
         KeyedDetection.Conclusion conclusion = detection.conclude(all);
+        if (timestamp != Long.MAX_VALUE) {
+            JsonOutput.write(output, conclusion.findings(), conclusion.incidents(), lateEvents,
+                    ctx.timerService().currentWatermark());
+            return;
+        }
         JsonOutput.write(output, conclusion.findings(), conclusion.incidents(), lateEvents);
         findings.clear();
         late.clear();

@@ -46,9 +46,20 @@ public final class JsonOutput {
     private JsonOutput() {
     }
 
-    /** Writes the three files into {@code folder} (created if missing), replacing earlier ones. */
+    /** Writes the three files of the end of input into {@code folder} (created if missing), replacing earlier ones. */
     public static void write(String folder, List<Finding> findings, List<Incident> incidents,
                              Map<String, Origin> lateEvents) throws IOException {
+        write(folder, findings, incidents, lateEvents, Long.MAX_VALUE);
+    }
+
+    /**
+     * Writes the three files into {@code folder}, replacing earlier ones.
+     *
+     * @param asOf the event time the results are complete up to (the watermark); {@link Long#MAX_VALUE}
+     *             for the end of input
+     */
+    public static void write(String folder, List<Finding> findings, List<Incident> incidents,
+                             Map<String, Origin> lateEvents, long asOf) throws IOException {
         Path dir = new Path(folder);
         FileSystem fs = dir.getFileSystem();
         fs.mkdirs(dir);
@@ -70,7 +81,7 @@ public final class JsonOutput {
         });
         atomically(fs, new Path(dir, "summary.json"), out -> {
             try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-                summary(g, findings, incidents, lateEvents);
+                summary(g, findings, incidents, lateEvents, asOf);
                 g.writeRaw('\n');
             }
         });
@@ -156,13 +167,18 @@ public final class JsonOutput {
     }
 
     private static void summary(JsonGenerator g, List<Finding> findings, List<Incident> incidents,
-                                Map<String, Origin> lateEvents) {
+                                Map<String, Origin> lateEvents, long asOf) {
         Map<Decision, Integer> decisions = new EnumMap<>(Decision.class);
         for (Decision d : Decision.values()) {
             decisions.put(d, 0);
         }
         incidents.forEach(i -> decisions.merge(i.decision(), 1, Integer::sum));
         g.writeStartObject();
+        // Interim results: later findings may still join an incident or change its decision, and ids move.
+        g.writeBooleanProperty("complete", asOf == Long.MAX_VALUE);
+        if (asOf != Long.MAX_VALUE) {
+            g.writeStringProperty("asOf", Instant.ofEpochMilli(asOf).toString());
+        }
         g.writeNumberProperty("findings", findings.size());
         g.writeNumberProperty("incidents", incidents.size());
         g.writeObjectPropertyStart("decisions");
