@@ -1,7 +1,6 @@
 package dev.cadet.flink;
 
-import dev.cadet.cli.BaselineFiles;
-import dev.cadet.detectors.Baseline;
+import dev.cadet.cli.ScanFiles;
 import dev.cadet.detectors.DetectionConfig;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -28,13 +27,15 @@ import java.util.Objects;
  * --checkpoint-interval D take a checkpoint this often (default 1m; 0 for none)
  * --publish-every D       rewrite the output with interim results each time the watermark passes this much
  *                         event time (default: 1h with --monitor, else only at the end)
- * --baseline FILE         a baseline written by cadet baseline learn (a local file where the job is submitted)
+ * --config FILE           a cadet.yaml, as cadet scan takes it (without geoip or a pattern file)
+ * --baseline FILE         a baseline written by cadet baseline learn; both are local files where the job
+ *                         is submitted, read there and shipped with the job
  * </pre>
  *
  * Durations are {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT1H}). The novelty
  * detectors judge against the {@code --baseline} file, read once where the job is submitted and shipped
  * with it; without one they do not run (learning period 0): a continuous job has no "first day of the
- * scan" to learn from. {@code cadet.yaml} is not read by this job: pass its settings as options.
+ * scan" to learn from. Options override what {@code --config} sets.
  *
  * @param inputs             folders or files
  * @param output             output folder
@@ -45,12 +46,11 @@ import java.util.Objects;
  * @param approvedSources    approved sources
  * @param checkpointInterval checkpoint interval; zero for none
  * @param publishEvery       event time between interim writes of the output, or {@code null} for none
- * @param baseline           the stored baseline, or {@code null}
- * @param baselineSource     where the baseline was read from, or {@code null}
+ * @param files              what {@code --config} and {@code --baseline} say, read where the job is submitted
  */
 public record JobOptions(List<String> inputs, String output, Duration monitorInterval, Duration lateness,
                          Duration incidentGap, List<String> approvedPrincipals, List<String> approvedSources,
-                         Duration checkpointInterval, Duration publishEvery, Baseline baseline, String baselineSource)
+                         Duration checkpointInterval, Duration publishEvery, ScanFiles files)
         implements DetectionSetup {
 
     @Serial
@@ -65,6 +65,7 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
         approvedPrincipals = List.copyOf(approvedPrincipals);
         approvedSources = List.copyOf(approvedSources);
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        Objects.requireNonNull(files, "files");
     }
 
     /** Parses {@code --name value} pairs; says what is wrong with a bad one. */
@@ -78,8 +79,8 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
         Duration gap = null;
         Duration checkpoints = Duration.ofMinutes(1);
         Duration publish = null;
-        Baseline baseline = null;
-        String baselineSource = null;
+        String config = null;
+        String baseline = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -96,20 +97,18 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
                 case "--approved-source" -> sources.add(value);
                 case "--checkpoint-interval" -> checkpoints = duration(name, value);
                 case "--publish-every" -> publish = duration(name, value);
-                case "--baseline" -> {
-                    baselineSource = value;
-                    baseline = BaselineFiles.read(Path.of(value));
-                }
+                case "--config" -> config = value;
+                case "--baseline" -> baseline = value;
                 default -> throw new IllegalArgumentException("unknown option " + name + "; known: --input, "
                         + "--output, --monitor, --lateness, --incident-gap, --approved-principal, "
-                        + "--approved-source, --checkpoint-interval, --publish-every, --baseline");
+                        + "--approved-source, --checkpoint-interval, --publish-every, --config, --baseline");
             }
         }
         if (publish == null && monitor != null) {
             publish = Duration.ofHours(1); // a job that never ends shows its results as they form
         }
-        return new JobOptions(inputs, output, monitor, lateness, gap, principals, sources, checkpoints, publish,
-                baseline, baselineSource);
+        ScanFiles files = ScanFiles.read(config == null ? null : Path.of(config), baseline == null ? null : Path.of(baseline));
+        return new JobOptions(inputs, output, monitor, lateness, gap, principals, sources, checkpoints, publish, files);
     }
 
     static Duration duration(String option, String text) {
@@ -134,18 +133,16 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
 
     @Override
     public DetectionConfig config() {
-        DetectionConfig.Builder b = DetectionConfig.builder()
-                .learningPeriod(Duration.ZERO)
-                .approvedPrincipals(approvedPrincipals)
-                .approvedSources(approvedSources);
+        DetectionConfig.Builder b = files.apply(DetectionConfig.builder());
+        DetectionConfig fromFiles = b.build();
+        b.learningPeriod(Duration.ZERO)
+                .approvedPrincipals(concat(fromFiles.approvedPrincipals(), approvedPrincipals))
+                .approvedSources(concat(fromFiles.approvedSources(), approvedSources));
         if (lateness != null) {
             b.allowedLateness(lateness);
         }
         if (incidentGap != null) {
             b.incidentGap(incidentGap);
-        }
-        if (baseline != null) {
-            b.baseline(baseline, baselineSource);
         }
         return b.build();
     }
@@ -155,5 +152,11 @@ public record JobOptions(List<String> inputs, String output, Duration monitorInt
         if (!checkpointInterval.isZero()) {
             env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 }

@@ -1,6 +1,6 @@
 package dev.cadet.flink;
 
-import dev.cadet.cli.BaselineFiles;
+import dev.cadet.cli.ScanFiles;
 import dev.cadet.cli.Main;
 import dev.cadet.cli.internal.demo.DemoData;
 import dev.cadet.detectors.DetectionConfig;
@@ -14,6 +14,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.time.Duration;
@@ -58,7 +59,7 @@ class JobOptionsTest {
             shipped = (JobOptions) ois.readObject();
         }
         DetectionConfig config = shipped.config();
-        assertThat(config.baseline()).isEqualTo(BaselineFiles.read(file));
+        assertThat(config.baseline()).isEqualTo(ScanFiles.read(null, file).baseline());
         assertThat(config.baseline().principals()).isNotEmpty();
         assertThat(config.baselineSource()).isEqualTo(file.toString());
         assertThat(KeyedDetection.create(config)).as("a stored baseline is what keyed detection needs").isNotNull();
@@ -66,6 +67,34 @@ class JobOptionsTest {
         assertThatThrownBy(() -> JobOptions.parse("--input", "in", "--output", "out", "--baseline",
                 dir.resolve("missing.json").toString()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.json");
+    }
+
+    @Test
+    void aConfigurationFileSetsWhatCadetScanWouldAndOptionsComeOnTop(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("cadet.yaml");
+        Files.writeString(yaml, """
+                lateness: 2h
+                approved:
+                  principals: ["arn:aws:iam::111122223333:user/ci-deploy"]
+                  documents: ["Company-*"]
+                detectors:
+                  failed-then-success:
+                    threshold: 7
+                threatIntel:
+                  addresses: ["185.220.101.0/24"]
+                """);
+        DetectionConfig config = JobOptions.parse("--input", "in", "--output", "out", "--config", yaml.toString(),
+                "--approved-principal", "arn:aws:iam::111122223333:user/admin", "--lateness", "3h").config();
+        assertThat(config.failedThenSuccessThreshold()).isEqualTo(7);
+        assertThat(config.approvedDocuments()).containsExactly("Company-*");
+        assertThat(config.iocAddresses()).containsExactly("185.220.101.0/24");
+        assertThat(config.approvedPrincipals()).containsExactly("arn:aws:iam::111122223333:user/ci-deploy",
+                "arn:aws:iam::111122223333:user/admin");
+        assertThat(config.allowedLateness()).isEqualTo(Duration.ofHours(3));
+
+        Files.writeString(yaml, "geoip: GeoLite2-City.mmdb\n");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "in", "--output", "out", "--config", yaml.toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("geoip");
     }
 
     @Test
