@@ -63,9 +63,8 @@ public final class CadetJob {
         JobOptions options = JobOptions.parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         options.configure(env);
-        DataStream<CloudEvent> events = env.fromSource(source(options.inputs(), options.monitorInterval()),
-                watermarks(options), "cadet log files", RecordTypeInfo.forClass(CloudEvent.class)).uid(SOURCE_UID);
-        build(events, options, options.output(), DetectFunction.DEFAULT_CACHED_PARTITIONS, options.publishEvery());
+        build(env, source(options.inputs(), options.monitorInterval()), options, options.output(),
+                options.publishEvery());
         env.execute("cadet " + String.join(",", options.inputs()));
     }
 
@@ -89,9 +88,19 @@ public final class CadetJob {
     /** Reads the events from {@code source} and adds the detection to {@code env}. */
     public static void build(StreamExecutionEnvironment env, Source<CloudEvent, ?, ?> source, DetectionSetup setup,
                              String output) {
+        build(env, source, setup, output, null);
+    }
+
+    /**
+     * Reads the events from {@code source} and adds the detection to {@code env}.
+     *
+     * @param publishEvery event time between interim writes of the output, or {@code null} for none
+     */
+    public static void build(StreamExecutionEnvironment env, Source<CloudEvent, ?, ?> source, DetectionSetup setup,
+                             String output, Duration publishEvery) {
         DataStream<CloudEvent> events = env.fromSource(source, watermarks(setup), "cadet log files",
                 RecordTypeInfo.forClass(CloudEvent.class)).uid(SOURCE_UID);
-        build(events, setup, output);
+        build(events, setup, output, DetectFunction.DEFAULT_CACHED_PARTITIONS, publishEvery);
     }
 
     /**

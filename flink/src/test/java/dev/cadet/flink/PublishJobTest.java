@@ -2,14 +2,10 @@ package dev.cadet.flink;
 
 import dev.cadet.cli.ScanJob;
 import dev.cadet.cli.internal.demo.DemoData;
-import dev.cadet.flink.internal.DetectFunction;
-import dev.cadet.flink.internal.RecordTypeInfo;
-import dev.cadet.model.CloudEvent;
 import dev.cadet.model.ScanResult;
 import dev.cadet.parsers.LogReader;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -51,9 +47,8 @@ class PublishJobTest {
         Path out = dir.resolve("out");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        DataStream<CloudEvent> events = env.fromSource(CadetJob.source(List.of(logs.toString()), Duration.ofMillis(200)),
-                CadetJob.watermarks(setup), "cadet log files", RecordTypeInfo.forClass(CloudEvent.class));
-        CadetJob.build(events, setup, out.toString(), DetectFunction.DEFAULT_CACHED_PARTITIONS, Duration.ofHours(6));
+        CadetJob.build(env, CadetJob.source(List.of(logs.toString()), Duration.ofMillis(200)), setup, out.toString(),
+                Duration.ofHours(6));
         JobClient job = env.executeAsync("watching the demo week");
         String summary;
         try {
