@@ -60,13 +60,18 @@ public final class LogReader {
     /** How many times one gzip input may expand, by default (judged once 64 MiB are out). */
     public static final int DEFAULT_MAX_COMPRESSION_RATIO = GzipLimits.DEFAULT_MAX_RATIO;
 
+    /** The largest input read in memory by default; see {@link Builder#maxHeldBytes}. */
+    public static final int DEFAULT_MAX_HELD_BYTES = JsonInput.MAX_HELD_BYTES;
+
     private static final String STDIN = "-";
 
     private final BadRecordPolicy badRecords;
     private final int maxExcerptChars;
     private final GzipLimits gzipLimits;
+    private final int maxHeldBytes;
 
     private LogReader(Builder b) {
+        this.maxHeldBytes = b.maxHeldBytes;
         this.badRecords = b.badRecords;
         this.maxExcerptChars = b.maxExcerptChars;
         this.gzipLimits = new GzipLimits(b.maxDecompressedBytes, b.maxCompressionRatio);
@@ -88,6 +93,7 @@ public final class LogReader {
         private int maxExcerptChars = DEFAULT_EXCERPT_CHARS;
         private long maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES;
         private int maxCompressionRatio = DEFAULT_MAX_COMPRESSION_RATIO;
+        private int maxHeldBytes = DEFAULT_MAX_HELD_BYTES;
 
         private Builder() {
         }
@@ -131,6 +137,20 @@ public final class LogReader {
             return this;
         }
 
+        /**
+         * The largest input (decompressed) that is read whole into memory, where its plain records are read
+         * straight from the bytes, which is faster; larger inputs are read as a stream. At most
+         * {@value #DEFAULT_MAX_HELD_BYTES}, the default; 0 streams everything. The results are the same either way.
+         */
+        public Builder maxHeldBytes(int bytes) {
+            if (bytes < 0 || bytes > DEFAULT_MAX_HELD_BYTES) {
+                throw new IllegalArgumentException("maxHeldBytes must be in [0, " + DEFAULT_MAX_HELD_BYTES
+                        + "], was " + bytes);
+            }
+            this.maxHeldBytes = bytes;
+            return this;
+        }
+
         public LogReader build() {
             return new LogReader(this);
         }
@@ -150,6 +170,10 @@ public final class LogReader {
 
     public int maxCompressionRatio() {
         return gzipLimits.maxRatio();
+    }
+
+    public int maxHeldBytes() {
+        return maxHeldBytes;
     }
 
     /**
@@ -297,7 +321,7 @@ public final class LogReader {
             return session.finish(Formats.UNKNOWN, Formats.unknown(peek), null);
         }
         session.recordNoun(format.recordNoun());
-        try (JsonInput input = new JsonInput(decoded.body(), maxExcerptChars)) {
+        try (JsonInput input = new JsonInput(decoded.body(), maxExcerptChars, maxHeldBytes)) {
             try {
                 format.read(input, session);
             } catch (JacksonException e) {

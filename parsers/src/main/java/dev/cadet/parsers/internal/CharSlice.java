@@ -28,6 +28,19 @@ public final class CharSlice implements CharSequence {
         return this;
     }
 
+    /** Copies ASCII bytes. */
+    public CharSlice setAscii(byte[] from, int offset, int n) {
+        if (n > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(n, chars.length * 2));
+        }
+        for (int i = 0; i < n; i++) {
+            chars[i] = (char) from[offset + i];
+        }
+        length = n;
+        string = null;
+        return this;
+    }
+
     @Override
     public int length() {
         return length;

@@ -44,6 +44,11 @@ public final class JsonFields {
      */
     public static RecordException notAnObject(JsonParser p, JsonToken first, String expected) {
         p.skipChildren();
+        return notAnObject(first, expected);
+    }
+
+    /** {@link #notAnObject(JsonParser, JsonToken, String)} for a value the caller consumed. */
+    public static RecordException notAnObject(JsonToken first, String expected) {
         return new RecordException("record is not a JSON object (found " + Texts.describe(first) + "); expected "
                 + expected);
     }

@@ -3,11 +3,14 @@ package dev.cadet.parsers.internal;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The decoded content of one input, read either as one stream of JSON tokens, as lines, or as text (CSV),
@@ -15,14 +18,82 @@ import java.nio.charset.StandardCharsets;
  */
 public final class JsonInput implements AutoCloseable {
 
-    private final InputStream body;
-    private final CaptureInputStream capture;
+    /** The most an input held in memory may take; CloudTrail delivers files of a few MB. */
+    public static final int MAX_HELD_BYTES = 32 << 20;
+    /** The read buffer a thread keeps between inputs; a larger one is let go after its input. */
+    private static final int KEPT_BUFFER_BYTES = 8 << 20;
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
+    private final int captureBytes;
+    private final int maxHeldBytes;
+    private InputStream body;
+    private CaptureInputStream capture;
     private JsonParser parser;
 
-    public JsonInput(InputStream body, int excerptChars) {
-        this.body = body;
+    /** The whole content, followed by a zero byte at {@code bytes[length]} and the padding a {@link ByteCursor} needs. */
+    public record Held(byte[] bytes, int length) {
+    }
+
+    /** @param maxHeldBytes the largest content {@link #hold()} keeps in memory, at most {@value #MAX_HELD_BYTES} */
+    public JsonInput(InputStream body, int excerptChars, int maxHeldBytes) {
+        this.maxHeldBytes = Math.min(maxHeldBytes, MAX_HELD_BYTES);
         // Three bytes per character covers any UTF-8 text of that many characters.
-        this.capture = new CaptureInputStream(body, (int) Math.min(3L * excerptChars, 16L * 1024 * 1024));
+        this.captureBytes = (int) Math.min(3L * excerptChars, 16L * 1024 * 1024);
+        seat(body);
+    }
+
+    private void seat(InputStream content) {
+        body = content;
+        capture = new CaptureInputStream(content, captureBytes);
+    }
+
+    /** How many bytes of a record a rejection quotes at most. */
+    int captureBytes() {
+        return captureBytes;
+    }
+
+    /**
+     * The whole content in memory, when it is at most the bytes given at construction and reads without error;
+     * otherwise {@code null}. Either way the content is still there to read from its start, with a read error
+     * met where it happened. The bytes belong to this thread's buffer: use them before the next input. Call
+     * before anything else reads the content.
+     */
+    public Held hold() {
+        if (parser != null) {
+            throw new IllegalStateException("the content is already being read");
+        }
+        if (maxHeldBytes == 0) {
+            return null;
+        }
+        byte[] buf = BUFFER.get();
+        int n = 0;
+        IOException failure = null;
+        boolean complete = false;
+        try {
+            while (n <= maxHeldBytes) {
+                if (n == buf.length - ByteCursor.PADDING) {
+                    buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, maxHeldBytes + 1L + ByteCursor.PADDING));
+                }
+                int r = body.read(buf, n, buf.length - ByteCursor.PADDING - n);
+                if (r < 0) {
+                    complete = true;
+                    break;
+                }
+                n += r;
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        if (buf.length <= KEPT_BUFFER_BYTES) {
+            BUFFER.set(buf);
+        }
+        if (!complete || n > maxHeldBytes) {
+            seat(new PrefixedInputStream(buf, 0, n, body, failure));
+            return null;
+        }
+        buf[n] = 0;
+        seat(new ByteArrayInputStream(buf, 0, n));
+        return new Held(buf, n);
     }
 
     /** The token stream over the whole content; created once. */

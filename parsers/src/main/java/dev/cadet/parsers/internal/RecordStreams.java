@@ -24,19 +24,43 @@ public final class RecordStreams {
 
     /** Every item of the array whose {@code START_ARRAY} the parser is on is one record. */
     public static void arrayItems(JsonInput in, JsonParser p, ReadSession session, ValueReader reader) {
+        arrayItems(in, p, session, reader, 0);
+    }
+
+    /** {@link #arrayItems(JsonInput, JsonParser, ReadSession, ValueReader)} after skipping {@code done} items; returns how many are still to skip. */
+    private static long arrayItems(JsonInput in, JsonParser p, ReadSession session, ValueReader reader, long done) {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            one(in, p, t, session, reader);
+            if (done > 0) {
+                p.skipChildren();
+                done--;
+            } else {
+                one(in, p, t, session, reader);
+            }
         }
+        return done;
     }
 
     /**
      * Top-level objects that each hold their records in an array member ({@code Records}, {@code records},
      * {@code value}, {@code Commands}...); other members are skipped, a {@code null} member holds no records.
      *
+     * <p>A reader that also reads from a {@link RecordCursor} gets an input of a few MB held in memory and read
+     * by {@link HeldRecords}, which leaves only what it does not read to the stream.
+     *
      * @param members the names of the member, any of which may hold the records
      */
     public static void wrapped(JsonInput in, ReadSession session, ValueReader reader, String... members) {
+        long done = 0;
+        if (reader instanceof CursorReader cursorReader) {
+            JsonInput.Held held = in.hold();
+            if (held != null) {
+                done = HeldRecords.wrapped(held, session, cursorReader, in.captureBytes(), members);
+                if (done < 0) {
+                    return;
+                }
+            }
+        }
         JsonParser p = in.parser();
         JsonToken t;
         while ((t = p.nextToken()) != null) {
@@ -50,7 +74,7 @@ public final class RecordStreams {
                 if (!isOneOf(name, members)) {
                     p.skipChildren();
                 } else if (v == JsonToken.START_ARRAY) {
-                    arrayItems(in, p, session, reader);
+                    done = arrayItems(in, p, session, reader, done);
                 } else if (v != JsonToken.VALUE_NULL) {
                     throw FileProblem.at(p, "'" + name + "' is " + Texts.describe(v) + "; expected an array of records");
                 }
@@ -80,7 +104,7 @@ public final class RecordStreams {
         }
     }
 
-    private static boolean isOneOf(String name, String[] members) {
+    static boolean isOneOf(String name, String[] members) {
         for (String m : members) {
             if (m.equals(name)) {
                 return true;

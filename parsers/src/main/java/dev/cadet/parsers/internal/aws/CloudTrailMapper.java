@@ -67,11 +67,11 @@ final class CloudTrailMapper {
             actors.put(r, mfa, actor);
         }
         String account = first(r.recipientAccountId, r.idAccountId);
-        CloudScope cloud = session.parts().scope(session.intern(account), session.intern(r.awsRegion));
+        CloudScope cloud = session.parts().scope(account, r.awsRegion);
         Outcome outcome = outcome(r, eventName);
         String subject = subject(r, kind, eventSource, eventName, actor, account);
         return new CloudEvent(Provider.AWS, eventId(r, actor), time, kind, action, outcome,
-                session.intern(r.errorCode), r.errorMessage, actor, source(r), targets(r, kind),
+                r.errorCode, r.errorMessage, actor, source(r), targets(r, kind),
                 subject, command(r, kind, eventSource), cloud, null, origin);
     }
 

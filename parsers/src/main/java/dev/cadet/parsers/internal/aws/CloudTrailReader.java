@@ -2,13 +2,19 @@ package dev.cadet.parsers.internal.aws;
 
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Origin;
+import dev.cadet.parsers.internal.ByteMemo;
+import dev.cadet.parsers.internal.CursorReader;
+import dev.cadet.parsers.internal.ParserCursor;
 import dev.cadet.parsers.internal.ReadSession;
+import dev.cadet.parsers.internal.RecordCursor;
 import dev.cadet.parsers.internal.StringTable;
-import dev.cadet.parsers.internal.ValueReader;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 import java.util.List;
+import java.util.Map;
+
+import static java.util.Map.entry;
 
 import static dev.cadet.parsers.internal.JsonFields.isObject;
 import static dev.cadet.parsers.internal.JsonFields.member;
@@ -23,172 +29,229 @@ import static dev.cadet.parsers.internal.JsonFields.valueOrText;
  * {@code switch}), everything else is skipped without being decoded. Which request fields matter depends
  * on the operation, and a record's field order is not guaranteed, so the few candidates are always read.
  */
-final class CloudTrailReader implements ValueReader {
+final class CloudTrailReader implements CursorReader {
 
+    /** The members of {@code requestParameters} a reading needs; the rest is skipped. */
+    private static final Map<String, Field> REQUEST = Map.ofEntries(
+            entry("instanceIds", (self, p, v) -> strings(p, v, self.r.instanceIds)),
+            entry("targets", CloudTrailReader::targets),
+            entry("target", (self, p, v) -> self.r.target = text(p, v)),
+            entry("instanceId", (self, p, v) -> self.r.instanceId = text(p, v)),
+            entry("instancesSet", (self, p, v) -> instancesSet(p, v, self.r.setInstanceIds)),
+            entry("userData", (self, p, v) -> {
+                self.r.userDataGiven = true;
+                self.r.userData = valueOrText(p, v);
+            }),
+            entry("attribute", (self, p, v) -> self.r.attribute = text(p, v)),
+            entry("value", (self, p, v) -> self.r.attributeValue = text(p, v)),
+            entry("launchTemplateData", CloudTrailReader::launchTemplateData),
+            entry("documentName", (self, p, v) -> self.r.documentName = self.strings.text(p, v)),
+            entry("name", (self, p, v) -> self.r.name = text(p, v)),
+            entry("outputS3BucketName", (self, p, v) -> self.r.outputBucket = text(p, v)),
+            entry("outputS3KeyPrefix", (self, p, v) -> self.r.outputPrefix = text(p, v)),
+            entry("parameters", CloudTrailReader::commandParameters),
+            entry("userName", (self, p, v) -> self.r.userName = text(p, v)),
+            entry("roleName", (self, p, v) -> self.r.roleName = text(p, v)),
+            entry("groupName", (self, p, v) -> self.r.groupName = text(p, v)),
+            entry("policyArn", (self, p, v) -> self.r.policyArn = text(p, v)),
+            entry("policyName", (self, p, v) -> self.r.policyName = text(p, v)),
+            entry("accessKeyId", (self, p, v) -> self.r.requestAccessKeyId = text(p, v)));
+
+    /** The members of {@code responseElements} a reading needs. */
+    private static final Map<String, Field> RESPONSE = Map.of(
+            "ConsoleLogin", (self, p, v) -> self.r.consoleLogin = self.strings.text(p, v),
+            "command", CloudTrailReader::command,
+            "accessKey", (self, p, v) -> self.r.newAccessKeyId = member(p, v, "accessKeyId"),
+            "instancesSet", (self, p, v) -> instancesSet(p, v, self.r.responseInstanceIds));
+
+    /** The members of {@code additionalEventData} a reading needs. */
+    private static final Map<String, Field> ADDITIONAL = Map.of(
+            "MFAUsed", (self, p, v) -> self.r.mfaUsed = self.strings.text(p, v),
+            "UserName", (self, p, v) -> self.r.additionalUserName = self.strings.text(p, v));
+
+    /** The members of {@code serviceEventDetails} a reading needs. */
+    private static final Map<String, Field> SERVICE = Map.of(
+            "UserAuthentication", (self, p, v) -> self.r.userAuthentication = text(p, v));
+
+    /** Reads one member of a nested object, the parser on its value. */
+    @FunctionalInterface
+    private interface Field {
+        void read(CloudTrailReader self, JsonParser p, JsonToken value);
+    }
+
+    /** Identities by the bytes of their {@code userIdentity}, per thread: sessions make call after call. */
+    private static final ThreadLocal<ByteMemo<CloudTrailRecord.Identity>> IDENTITIES =
+            ThreadLocal.withInitial(() -> new ByteMemo<>(12, 4096));
+
+    private final ByteMemo<CloudTrailRecord.Identity> identities = IDENTITIES.get();
     private final CloudTrailRecord r = new CloudTrailRecord();
     private final CloudTrailMapper mapper;
     private final StringTable strings;
+    private final ParserCursor parser;
 
     CloudTrailReader(ReadSession session) {
         this.mapper = new CloudTrailMapper(session);
         this.strings = session.strings();
+        this.parser = new ParserCursor(strings);
     }
 
     @Override
     public CloudEvent read(JsonParser p, JsonToken first, Origin origin) {
+        return read(parser.on(p), first, origin);
+    }
+
+    @Override
+    public CloudEvent read(RecordCursor c, JsonToken first, Origin origin) {
         if (first != JsonToken.START_OBJECT) {
-            throw notAnObject(p, first, "a CloudTrail event");
+            c.skipChildren();
+            throw notAnObject(first, "a CloudTrail event");
         }
         r.reset();
-        record(p);
+        record(c);
         return mapper.map(r, origin);
     }
 
-    private void record(JsonParser p) {
+    private void record(RecordCursor c) {
         String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken t = p.nextToken();
+        while ((name = c.nextName()) != null) {
+            JsonToken t = c.nextToken();
             switch (name) {
                 case "eventTime" -> {
                     // Parsed from the characters in place: no string per record unless one is needed.
                     r.eventTimeToken = t;
                     if (t == JsonToken.VALUE_STRING) {
-                        r.eventTime.set(p);
+                        c.copyString(r.eventTime);
                     } else {
-                        p.skipChildren();
+                        c.skipChildren();
                     }
                 }
-                case "@timestamp" -> r.logstashTimestamp = shared(p, t);
+                case "@timestamp" -> r.logstashTimestamp = c.shared(t);
                 case "eventSource" -> {
                     r.eventSourceToken = t;
-                    r.eventSource = shared(p, t);
+                    r.eventSource = c.shared(t);
                 }
                 case "eventName" -> {
                     r.eventNameToken = t;
-                    r.eventName = shared(p, t);
+                    r.eventName = c.shared(t);
                 }
-                case "eventID" -> r.eventId = text(p, t);
-                case "requestID" -> r.requestId(p, t);
-                case "awsRegion" -> r.awsRegion = shared(p, t);
-                case "recipientAccountId" -> r.recipientAccountId = shared(p, t);
-                case "sourceIPAddress" -> r.sourceIp = shared(p, t);
-                case "userAgent" -> r.userAgent = shared(p, t);
-                case "errorCode" -> r.errorCode = shared(p, t);
-                case "errorMessage" -> r.errorMessage = text(p, t);
-                case "userIdentity" -> userIdentity(p, t);
-                case "requestParameters" -> requestParameters(p, t);
-                case "responseElements" -> responseElements(p, t);
-                case "additionalEventData" -> additionalEventData(p, t);
-                case "serviceEventDetails" -> r.userAuthentication = member(p, t, "UserAuthentication");
-                default -> p.skipChildren();
+                case "eventID" -> r.eventId = c.text(t);
+                case "requestID" -> r.requestId(c, t);
+                case "awsRegion" -> r.awsRegion = c.shared(t);
+                case "recipientAccountId" -> r.recipientAccountId = c.shared(t);
+                case "sourceIPAddress" -> r.sourceIp = c.shared(t);
+                case "userAgent" -> r.userAgent = c.shared(t);
+                case "errorCode" -> r.errorCode = c.shared(t);
+                case "errorMessage" -> r.errorMessage = c.text(t);
+                case "userIdentity" -> r.identity(c.once(t, identities, this::userIdentity));
+                case "requestParameters" -> c.walk(t, REQUEST.keySet(), (p, v) -> members(p, v, REQUEST));
+                case "responseElements" -> c.walk(t, RESPONSE.keySet(), (p, v) -> members(p, v, RESPONSE));
+                case "additionalEventData" -> c.walk(t, ADDITIONAL.keySet(), (p, v) -> members(p, v, ADDITIONAL));
+                case "serviceEventDetails" -> c.walk(t, SERVICE.keySet(), (p, v) -> members(p, v, SERVICE));
+                default -> c.skipChildren();
             }
         }
     }
 
-    /** A value that repeats across records, from the string table. */
-    private String shared(JsonParser p, JsonToken t) {
-        return strings.text(p, t);
+    /** The identity a {@code userIdentity} value holds; the same bytes, the same identity. */
+    private CloudTrailRecord.Identity userIdentity(RecordCursor c, JsonToken t) {
+        r.identity(CloudTrailRecord.Identity.NONE);
+        if (!c.isObject(t)) {
+            return CloudTrailRecord.Identity.NONE;
+        }
+        String name;
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
+            switch (name) {
+                case "type" -> r.idType = c.shared(v);
+                case "principalId" -> r.idPrincipalId = c.shared(v);
+                case "arn" -> r.idArn = c.shared(v);
+                case "accountId" -> r.idAccountId = c.shared(v);
+                case "accessKeyId" -> r.idAccessKeyId = c.shared(v);
+                case "userName" -> r.idUserName = c.shared(v);
+                case "invokedBy" -> r.idInvokedBy = c.shared(v);
+                case "sessionContext" -> sessionContext(c, v);
+                case "onBehalfOf" -> onBehalfOf(c, v);
+                default -> c.skipChildren();
+            }
+        }
+        return r.identity();
     }
 
-    private void userIdentity(JsonParser p, JsonToken t) {
+    private void sessionContext(RecordCursor c, JsonToken t) {
+        if (!c.isObject(t)) {
+            return;
+        }
+        String name;
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
+            switch (name) {
+                case "sessionIssuer" -> sessionIssuer(c, v);
+                case "attributes" -> r.mfaAuthenticated = mfaAuthenticated(c, v);
+                default -> c.skipChildren();
+            }
+        }
+    }
+
+    private void sessionIssuer(RecordCursor c, JsonToken t) {
+        if (!c.isObject(t)) {
+            return;
+        }
+        String name;
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
+            switch (name) {
+                case "arn" -> r.issuerArn = c.shared(v);
+                case "userName" -> r.issuerUserName = c.shared(v);
+                default -> c.skipChildren();
+            }
+        }
+    }
+
+    private static String mfaAuthenticated(RecordCursor c, JsonToken t) {
+        if (!c.isObject(t)) {
+            return null;
+        }
+        String mfa = null;
+        String name;
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
+            if ("mfaAuthenticated".equals(name)) {
+                mfa = c.shared(v);
+            } else {
+                c.skipChildren();
+            }
+        }
+        return mfa;
+    }
+
+    private void onBehalfOf(RecordCursor c, JsonToken t) {
+        if (!c.isObject(t)) {
+            return;
+        }
+        String name;
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
+            switch (name) {
+                case "userId" -> r.onBehalfOfUserId = c.shared(v);
+                case "identityStoreArn" -> r.identityStoreArn = c.shared(v);
+                default -> c.skipChildren();
+            }
+        }
+    }
+
+    /** The members of an object that {@code fields} reads; the rest is skipped. */
+    private void members(JsonParser p, JsonToken t, Map<String, Field> fields) {
         if (!isObject(p, t)) {
             return;
         }
         String name;
         while ((name = p.nextName()) != null) {
             JsonToken v = p.nextToken();
-            switch (name) {
-                case "type" -> r.idType = shared(p, v);
-                case "principalId" -> r.idPrincipalId = shared(p, v);
-                case "arn" -> r.idArn = shared(p, v);
-                case "accountId" -> r.idAccountId = shared(p, v);
-                case "accessKeyId" -> r.idAccessKeyId = shared(p, v);
-                case "userName" -> r.idUserName = shared(p, v);
-                case "invokedBy" -> r.idInvokedBy = shared(p, v);
-                case "sessionContext" -> sessionContext(p, v);
-                case "onBehalfOf" -> onBehalfOf(p, v);
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    private void sessionContext(JsonParser p, JsonToken t) {
-        if (!isObject(p, t)) {
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "sessionIssuer" -> sessionIssuer(p, v);
-                case "attributes" -> r.mfaAuthenticated = member(p, v, "mfaAuthenticated", strings);
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    private void sessionIssuer(JsonParser p, JsonToken t) {
-        if (!isObject(p, t)) {
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "arn" -> r.issuerArn = shared(p, v);
-                case "userName" -> r.issuerUserName = shared(p, v);
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    private void onBehalfOf(JsonParser p, JsonToken t) {
-        if (!isObject(p, t)) {
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "userId" -> r.onBehalfOfUserId = shared(p, v);
-                case "identityStoreArn" -> r.identityStoreArn = shared(p, v);
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    private void requestParameters(JsonParser p, JsonToken t) {
-        if (!isObject(p, t)) {
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "instanceIds" -> strings(p, v, r.instanceIds);
-                case "targets" -> targets(p, v);
-                case "target" -> r.target = text(p, v);
-                case "instanceId" -> r.instanceId = text(p, v);
-                case "instancesSet" -> instancesSet(p, v, r.setInstanceIds);
-                case "userData" -> {
-                    r.userDataGiven = true;
-                    r.userData = valueOrText(p, v);
-                }
-                case "attribute" -> r.attribute = text(p, v);
-                case "value" -> r.attributeValue = text(p, v);
-                case "launchTemplateData" -> launchTemplateData(p, v);
-                case "documentName" -> r.documentName = shared(p, v);
-                case "name" -> r.name = text(p, v);
-                case "outputS3BucketName" -> r.outputBucket = text(p, v);
-                case "outputS3KeyPrefix" -> r.outputPrefix = text(p, v);
-                case "parameters" -> commandParameters(p, v);
-                case "userName" -> r.userName = text(p, v);
-                case "roleName" -> r.roleName = text(p, v);
-                case "groupName" -> r.groupName = text(p, v);
-                case "policyArn" -> r.policyArn = text(p, v);
-                case "policyName" -> r.policyName = text(p, v);
-                case "accessKeyId" -> r.requestAccessKeyId = text(p, v);
-                default -> p.skipChildren();
+            Field field = fields.get(name);
+            if (field == null) {
+                p.skipChildren();
+            } else {
+                field.read(this, p, v);
             }
         }
     }
@@ -315,23 +378,6 @@ final class CloudTrailReader implements ValueReader {
         }
     }
 
-    private void responseElements(JsonParser p, JsonToken t) {
-        if (!isObject(p, t)) {
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "ConsoleLogin" -> r.consoleLogin = shared(p, v);
-                case "command" -> command(p, v);
-                case "accessKey" -> r.newAccessKeyId = member(p, v, "accessKeyId");
-                case "instancesSet" -> instancesSet(p, v, r.responseInstanceIds);
-                default -> p.skipChildren();
-            }
-        }
-    }
-
     private void command(JsonParser p, JsonToken t) {
         if (!isObject(p, t)) {
             return;
@@ -347,20 +393,4 @@ final class CloudTrailReader implements ValueReader {
             }
         }
     }
-
-    private void additionalEventData(JsonParser p, JsonToken t) {
-        if (!isObject(p, t)) {
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "MFAUsed" -> r.mfaUsed = shared(p, v);
-                case "UserName" -> r.additionalUserName = shared(p, v);
-                default -> p.skipChildren();
-            }
-        }
-    }
-
 }

@@ -2,7 +2,7 @@ package dev.cadet.parsers.internal.aws;
 
 import dev.cadet.parsers.internal.CharSlice;
 import dev.cadet.parsers.internal.JsonFields;
-import tools.jackson.core.JsonParser;
+import dev.cadet.parsers.internal.RecordCursor;
 import tools.jackson.core.JsonToken;
 
 import java.util.ArrayList;
@@ -36,6 +36,14 @@ final class CloudTrailRecord {
     String userAgent;
     String errorCode;
     String errorMessage;
+
+    /** The fields read from {@code userIdentity}, kept per distinct identity by the reader. */
+    record Identity(String type, String principalId, String arn, String accountId, String accessKeyId,
+                    String userName, String invokedBy, String issuerArn, String issuerUserName,
+                    String mfaAuthenticated, String onBehalfOfUserId, String identityStoreArn) {
+        static final Identity NONE = new Identity(null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
 
     // userIdentity
     String idType;
@@ -88,19 +96,41 @@ final class CloudTrailRecord {
     String additionalUserName;
     String userAuthentication;
 
+    /** The identity fields as read so far. */
+    Identity identity() {
+        return new Identity(idType, idPrincipalId, idArn, idAccountId, idAccessKeyId, idUserName, idInvokedBy,
+                issuerArn, issuerUserName, mfaAuthenticated, onBehalfOfUserId, identityStoreArn);
+    }
+
+    /** Sets every identity field. */
+    void identity(Identity id) {
+        idType = id.type();
+        idPrincipalId = id.principalId();
+        idArn = id.arn();
+        idAccountId = id.accountId();
+        idAccessKeyId = id.accessKeyId();
+        idUserName = id.userName();
+        idInvokedBy = id.invokedBy();
+        issuerArn = id.issuerArn();
+        issuerUserName = id.issuerUserName();
+        mfaAuthenticated = id.mfaAuthenticated();
+        onBehalfOfUserId = id.onBehalfOfUserId();
+        identityStoreArn = id.identityStoreArn();
+    }
+
     /** {@code eventTime} as text, {@code null} when it is missing, empty or not a string. */
     String eventTimeText() {
         return eventTimeToken == JsonToken.VALUE_STRING && eventTime.length() > 0 ? eventTime.toString() : null;
     }
 
     /** Reads {@code requestID}: a string as characters, anything else as {@link JsonFields#text} reads it. */
-    void requestId(JsonParser p, JsonToken t) {
+    void requestId(RecordCursor c, JsonToken t) {
         requestIdIsChars = t == JsonToken.VALUE_STRING;
         if (requestIdIsChars) {
-            requestIdChars.set(p);
+            c.copyString(requestIdChars);
             requestId = null;
         } else {
-            requestId = JsonFields.text(p, t);
+            requestId = c.text(t);
         }
     }
 
@@ -128,18 +158,7 @@ final class CloudTrailRecord {
         userAgent = null;
         errorCode = null;
         errorMessage = null;
-        idType = null;
-        idPrincipalId = null;
-        idArn = null;
-        idAccountId = null;
-        idAccessKeyId = null;
-        idUserName = null;
-        idInvokedBy = null;
-        issuerArn = null;
-        issuerUserName = null;
-        mfaAuthenticated = null;
-        onBehalfOfUserId = null;
-        identityStoreArn = null;
+        identity(Identity.NONE);
         instanceIds.clear();
         targetSelectors.clear();
         setInstanceIds.clear();

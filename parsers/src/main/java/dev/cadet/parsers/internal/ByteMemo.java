@@ -1,0 +1,90 @@
+package dev.cadet.parsers.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * What was made from some bytes of the input, found again by those bytes: a repeat costs a hash and a
+ * comparison instead of decoding. The {@link ByteCursor}'s table of repeating strings, and readers' tables of
+ * repeating subtrees (a CloudTrail {@code userIdentity}), are such memos.
+ *
+ * <p>A bounded cache, like {@link StringTable}: two entries per bucket, the older replaced on a miss, so memory
+ * stays fixed however many distinct values a scan sees. Not thread-safe: one per thread.
+ */
+public final class ByteMemo<T> {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int bucketBits;
+    private final int maxKeyBytes;
+    private final Object[] values;
+    private final byte[][] keys;
+    private final int[] hashes;
+
+    /** {@code 2 << bucketBits} entries, for keys of at most {@code maxKeyBytes}; longer keys are never kept. */
+    public ByteMemo(int bucketBits, int maxKeyBytes) {
+        this.bucketBits = bucketBits;
+        this.maxKeyBytes = maxKeyBytes;
+        values = new Object[2 << bucketBits];
+        keys = new byte[2 << bucketBits][];
+        hashes = new int[2 << bucketBits];
+    }
+
+    /** The value kept for these bytes, or {@code null}. */
+    @SuppressWarnings("unchecked")
+    public T get(byte[] bytes, int offset, int length) {
+        if (length > maxKeyBytes) {
+            return null;
+        }
+        int h = hash(bytes, offset, length);
+        int slot = slot(h);
+        if (matches(slot, h, bytes, offset, length)) {
+            return (T) values[slot];
+        }
+        if (matches(slot + 1, h, bytes, offset, length)) {
+            return (T) values[slot + 1];
+        }
+        return null;
+    }
+
+    /** Keeps {@code value} for these bytes, pushing out the older entry of their bucket. */
+    public void put(byte[] bytes, int offset, int length, T value) {
+        if (length > maxKeyBytes) {
+            return;
+        }
+        int h = hash(bytes, offset, length);
+        int slot = slot(h);
+        values[slot + 1] = values[slot];
+        keys[slot + 1] = keys[slot];
+        hashes[slot + 1] = hashes[slot];
+        values[slot] = value;
+        keys[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
+        hashes[slot] = h;
+    }
+
+    private boolean matches(int slot, int h, byte[] bytes, int offset, int length) {
+        byte[] key = keys[slot];
+        return hashes[slot] == h && key != null && key.length == length
+                && Arrays.equals(key, 0, length, bytes, offset, offset + length);
+    }
+
+    private int slot(int h) {
+        return ((h * 0x9E3779B9) >>> (32 - bucketBits)) << 1;
+    }
+
+    /** Eight bytes per step: one multiplication per eight bytes in the dependency chain. */
+    private static int hash(byte[] b, int offset, int length) {
+        long h = length;
+        int i = offset;
+        int end = offset + length;
+        for (; i + 7 < end; i += 8) {
+            h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
+        }
+        for (; i < end; i++) {
+            h = (h ^ b[i]) * 0x100000001B3L;
+        }
+        return (int) (h ^ (h >>> 32));
+    }
+}
