@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
 /**
  * A {@link RecordCursor} straight over bytes held in memory, for the plain records that make up nearly all of
  * a log: ASCII, strict JSON. Values nobody reads are checked and stepped over without being tokenized into
- * objects, and repeating values come from a {@link ByteMemo} by their bytes, so a record costs less than
+ * objects, and repeating values come from {@link AsciiStrings} by their bytes, so a record costs less than
  * Jackson's token-only pass over it. Anything else (non-ASCII bytes, an escape in a value that is read, the
  * leniencies {@link Json} allows, a limit, an error) throws {@link Irregular} before any verdict on the
  * record: the caller then reads that record with Jackson, which gives the one answer either way.
@@ -48,8 +48,8 @@ public final class ByteCursor implements RecordCursor {
     private static final long SPACES = 0x2020202020202020L;
     private static final ThreadLocal<ByteCursor> PER_THREAD = ThreadLocal.withInitial(ByteCursor::new);
 
-    private final ByteMemo<String> names = new ByteMemo<>(9, StringTable.MAX_CHARS);
-    private final ByteMemo<String> values = new ByteMemo<>(14, StringTable.MAX_CHARS);
+    private final AsciiStrings names = new AsciiStrings(8, 9);
+    private final AsciiStrings values = new AsciiStrings(12, 14);
     private final boolean[] inArray = new boolean[MAX_DEPTH + 1];
     private final boolean[] atFirst = new boolean[MAX_DEPTH + 1];
 
@@ -157,11 +157,7 @@ public final class ByteCursor implements RecordCursor {
 
     @Override
     public String nextName() {
-        String name = null;
-        if (name(true)) {
-            name = interned(names);
-        }
-        return name;
+        return name(true) ? names.get(buf, scalarStart, scalarEnd - scalarStart) : null;
     }
 
     @Override
@@ -214,7 +210,7 @@ public final class ByteCursor implements RecordCursor {
     public String shared(JsonToken t) {
         if (t == JsonToken.VALUE_STRING) {
             int length = plainLength();
-            return length == 0 ? null : interned(values);
+            return length == 0 ? null : values.get(buf, scalarStart, length);
         }
         return nonString(t);
     }
@@ -282,17 +278,6 @@ public final class ByteCursor implements RecordCursor {
         T value = reader.apply(this, nextToken());
         memo.put(buf, start, stop - start, value);
         return value;
-    }
-
-    /** The current string (plain ASCII) from {@code memo}, made and kept there on a miss. */
-    private String interned(ByteMemo<String> memo) {
-        int length = scalarEnd - scalarStart;
-        String s = memo.get(buf, scalarStart, length);
-        if (s == null) {
-            s = new String(buf, scalarStart, length, StandardCharsets.ISO_8859_1);
-            memo.put(buf, scalarStart, length, s);
-        }
-        return s;
     }
 
     private String nonString(JsonToken t) {

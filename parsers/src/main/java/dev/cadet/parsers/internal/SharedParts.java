@@ -11,9 +11,9 @@ import java.util.Objects;
 /**
  * One shared instance of the parts of an event that repeat record after record (who, from where, in which
  * account and region), so that the events a scan holds share them instead of each carrying a copy, and a
- * repeat costs a few reference comparisons instead of a new object. Fields are compared by identity: callers
- * pass strings from the {@link StringTable}, where a repeated value is the same instance; an equal value that
- * is not (one pushed out of the table meanwhile) only costs a new part.
+ * repeat costs a few reference comparisons instead of a new object. Strings from the thread's tables
+ * ({@link StringTable}, {@link ByteCursor}) are one instance per value, so fields are compared by reference
+ * first and by value only when that fails.
  *
  * <p>Bounded caches, one entry per slot, replaced on a miss. One per thread ({@link #forThisThread()}).
  */
@@ -41,8 +41,8 @@ public final class SharedParts {
     Source source(String address, String userAgent, String country, String city) {
         int slot = slot(hash(address) * 31 + hash(userAgent), SLOT_BITS);
         Source s = sources[slot];
-        if (s != null && s.address() == address && s.userAgent() == userAgent && s.country() == country
-                && s.city() == city) {
+        if (s != null && same(s.address(), address) && same(s.userAgent(), userAgent) && same(s.country(), country)
+                && same(s.city(), city)) {
             return s;
         }
         boolean ip = address != null && IpLiterals.isIp(address);
@@ -68,12 +68,20 @@ public final class SharedParts {
     public CloudScope scope(String account, String region) {
         int slot = slot(hash(account) * 31 + hash(region), 8);
         CloudScope c = scopes[slot];
-        if (c != null && c.account() == account && c.region() == region) {
+        if (c != null && same(c.account(), account) && same(c.region(), region)) {
             return c;
         }
         c = new CloudScope(account, region);
         scopes[slot] = c;
         return c;
+    }
+
+    /**
+     * Equal strings; the values of a thread's tables are one instance each, so this is nearly always the
+     * reference comparison, but a value from elsewhere still finds its part.
+     */
+    private static boolean same(String a, String b) {
+        return a == b || (a != null && a.equals(b));
     }
 
     private static int hash(String s) {

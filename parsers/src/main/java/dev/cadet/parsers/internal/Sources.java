@@ -17,7 +17,6 @@ public final class Sources {
         if (address == null && userAgent == null && country == null && city == null) {
             return Source.UNKNOWN;
         }
-        return session.parts().source(session.intern(address), session.intern(userAgent), session.intern(country),
-                session.intern(city));
+        return session.parts().source(address, userAgent, country, city);
     }
 }

@@ -1,0 +1,69 @@
+package dev.cadet.parsers.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One shared instance per distinct ASCII value read from bytes, as {@link StringTable} is for characters: a
+ * repeat costs neither decoding nor a {@code String}. Values of up to 16 bytes (property names, regions,
+ * account ids, IPv4 addresses) are told apart by their length and their first and last eight bytes, so their
+ * lookup compares two numbers in a small direct-mapped table instead of stored bytes; longer ones go to a
+ * {@link ByteMemo}. Bounded either way; not thread-safe.
+ */
+final class AsciiStrings {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int SHORT = 16;
+
+    private final int shortBits;
+    private final long[] firsts;
+    private final long[] lasts;
+    private final int[] lengths;
+    private final String[] shorts;
+    private final ByteMemo<String> longer;
+
+    AsciiStrings(int shortBits, int longerBucketBits) {
+        this.shortBits = shortBits;
+        firsts = new long[1 << shortBits];
+        lasts = new long[1 << shortBits];
+        lengths = new int[1 << shortBits];
+        shorts = new String[1 << shortBits];
+        longer = new ByteMemo<>(longerBucketBits, StringTable.MAX_CHARS);
+    }
+
+    /** The shared string of {@code bytes[start, start + length)}, ASCII, with eight readable bytes from {@code start}. */
+    String get(byte[] bytes, int start, int length) {
+        if (length > SHORT || length == 0) {
+            String s = longer.get(bytes, start, length);
+            if (s == null) {
+                s = make(bytes, start, length);
+                longer.put(bytes, start, length, s);
+            }
+            return s;
+        }
+        long first = (long) LONGS.get(bytes, start);
+        long last = 0;
+        if (length < 8) {
+            first &= -1L >>> (64 - 8 * length);
+        } else {
+            last = (long) LONGS.get(bytes, start + length - 8);
+        }
+        long h = first * 0x9E3779B97F4A7C15L ^ (last + length) * 0xC2B2AE3D27D4EB4FL;
+        int slot = (int) (h >>> (64 - shortBits));
+        if (firsts[slot] == first && lasts[slot] == last && lengths[slot] == length) {
+            return shorts[slot];
+        }
+        String s = make(bytes, start, length);
+        firsts[slot] = first;
+        lasts[slot] = last;
+        lengths[slot] = length;
+        shorts[slot] = s;
+        return s;
+    }
+
+    private static String make(byte[] bytes, int start, int length) {
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
+}
