@@ -214,6 +214,11 @@ public final class ScanJob {
         progress.fileDone(result.report());
         CloudEvent[] sorted = events.toArray(new CloudEvent[0]);
         Arrays.sort(sorted, CANONICAL_ORDER);
+        for (CloudEvent e : sorted) {
+            // The single merge thread's duplicate check hashes every id; String keeps the hash made here, on a
+            // parser thread.
+            e.eventId().hashCode();
+        }
         return new Run(result, sorted);
     }
 

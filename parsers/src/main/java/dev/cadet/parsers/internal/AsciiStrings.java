@@ -23,8 +23,14 @@ final class AsciiStrings {
     private final int[] lengths;
     private final String[] shorts;
     private final ByteMemo<String> longer;
+    private final boolean pooled;
 
-    AsciiStrings(int shortBits, int longerBucketBits) {
+    /**
+     * @param pooled make each value the JVM's pooled instance ({@link String#intern()}), for property names: a
+     *               {@code switch} on a name then finds its case label by reference, without comparing characters
+     */
+    AsciiStrings(int shortBits, int longerBucketBits, boolean pooled) {
+        this.pooled = pooled;
         this.shortBits = shortBits;
         firsts = new long[1 << shortBits];
         lasts = new long[1 << shortBits];
@@ -63,7 +69,8 @@ final class AsciiStrings {
         return s;
     }
 
-    private static String make(byte[] bytes, int start, int length) {
-        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    private String make(byte[] bytes, int start, int length) {
+        String s = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        return pooled ? s.intern() : s;
     }
 }
