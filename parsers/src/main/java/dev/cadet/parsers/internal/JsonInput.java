@@ -21,7 +21,7 @@ public final class JsonInput implements AutoCloseable {
     /** The most an input held in memory may take; CloudTrail delivers files of a few MB. */
     public static final int MAX_HELD_BYTES = 32 << 20;
     /** The read buffer a thread keeps between inputs; a larger one is let go after its input. */
-    private static final int KEPT_BUFFER_BYTES = 8 << 20;
+    private static final int KEPT_BUFFER_BYTES = 16 << 20;
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 16]);
 
     private final int captureBytes;

@@ -44,15 +44,32 @@ final class CloudTrailActors {
 
     /** The actor built from the same fields before, or {@code null}. */
     Actor get(CloudTrailRecord r, Mfa mfa) {
+        CloudTrailRecord.Identity id = r.id;
+        // First the one the identity remembers: a repeated userIdentity is the same instance.
+        if (id.actor != null && id.actorMfa == mfa && id.actorAdditionalUserName == r.additionalUserName
+                && id.actorRegion == region(r)) {
+            return id.actor;
+        }
         Entry e = entries[slot(r)];
-        if (e != null && e.arn == r.idArn && e.type == r.idType && e.accessKeyId == r.idAccessKeyId && e.mfa == mfa
-                && e.principalId == r.idPrincipalId && e.userName == r.idUserName && e.accountId == r.idAccountId
-                && e.invokedBy == r.idInvokedBy && e.issuerArn == r.issuerArn && e.issuerUserName == r.issuerUserName
-                && e.onBehalfOfUserId == r.onBehalfOfUserId && e.identityStoreArn == r.identityStoreArn
+        if (e != null && e.arn == r.id.arn && e.type == r.id.type && e.accessKeyId == r.id.accessKeyId && e.mfa == mfa
+                && e.principalId == r.id.principalId && e.userName == r.id.userName && e.accountId == r.id.accountId
+                && e.invokedBy == r.id.invokedBy && e.issuerArn == r.id.issuerArn && e.issuerUserName == r.id.issuerUserName
+                && e.onBehalfOfUserId == r.id.onBehalfOfUserId && e.identityStoreArn == r.id.identityStoreArn
                 && e.additionalUserName == r.additionalUserName && e.region == region(r)) {
+            remember(r, mfa, e.actor);
             return e.actor;
         }
         return null;
+    }
+
+    private static void remember(CloudTrailRecord r, Mfa mfa, Actor actor) {
+        CloudTrailRecord.Identity id = r.id;
+        if (id != CloudTrailRecord.Identity.NONE) {
+            id.actor = actor;
+            id.actorMfa = mfa;
+            id.actorAdditionalUserName = r.additionalUserName;
+            id.actorRegion = region(r);
+        }
     }
 
     void put(CloudTrailRecord r, Mfa mfa, Actor actor) {
@@ -62,30 +79,31 @@ final class CloudTrailActors {
             e = new Entry();
             entries[slot] = e;
         }
-        e.type = r.idType;
-        e.arn = r.idArn;
-        e.principalId = r.idPrincipalId;
-        e.userName = r.idUserName;
-        e.accountId = r.idAccountId;
-        e.accessKeyId = r.idAccessKeyId;
-        e.invokedBy = r.idInvokedBy;
-        e.issuerArn = r.issuerArn;
-        e.issuerUserName = r.issuerUserName;
-        e.onBehalfOfUserId = r.onBehalfOfUserId;
-        e.identityStoreArn = r.identityStoreArn;
+        e.type = r.id.type;
+        e.arn = r.id.arn;
+        e.principalId = r.id.principalId;
+        e.userName = r.id.userName;
+        e.accountId = r.id.accountId;
+        e.accessKeyId = r.id.accessKeyId;
+        e.invokedBy = r.id.invokedBy;
+        e.issuerArn = r.id.issuerArn;
+        e.issuerUserName = r.id.issuerUserName;
+        e.onBehalfOfUserId = r.id.onBehalfOfUserId;
+        e.identityStoreArn = r.id.identityStoreArn;
         e.additionalUserName = r.additionalUserName;
         e.region = region(r);
         e.mfa = mfa;
         e.actor = actor;
+        remember(r, mfa, actor);
     }
 
     private static String region(CloudTrailRecord r) {
-        return r.idArn == null && r.issuerArn == null ? r.awsRegion : null;
+        return r.id.arn == null && r.id.issuerArn == null ? r.awsRegion : null;
     }
 
     private static int slot(CloudTrailRecord r) {
         // String hashes are cached in the instance, and the table hands out the same instances.
-        int h = Objects.hashCode(r.idArn) * 31 + Objects.hashCode(r.idAccessKeyId) + Objects.hashCode(r.idPrincipalId);
+        int h = Objects.hashCode(r.id.arn) * 31 + Objects.hashCode(r.id.accessKeyId) + Objects.hashCode(r.id.principalId);
         return (h * 0x9E3779B9) >>> (32 - SLOT_BITS);
     }
 }

@@ -66,7 +66,7 @@ final class CloudTrailMapper {
             actor = actor(r, mfa);
             actors.put(r, mfa, actor);
         }
-        String account = first(r.recipientAccountId, r.idAccountId);
+        String account = first(r.recipientAccountId, r.id.accountId);
         CloudScope cloud = session.parts().scope(account, r.awsRegion);
         Outcome outcome = outcome(r, eventName);
         String subject = subject(r, kind, eventSource, eventName, actor, account);
@@ -156,7 +156,7 @@ final class CloudTrailMapper {
     // --- actor -------------------------------------------------------------------------------------
 
     private Actor actor(CloudTrailRecord r, Mfa mfa) {
-        String type = r.idType == null ? "" : r.idType;
+        String type = r.id.type == null ? "" : r.id.type;
         String principal;
         PrincipalType principalType;
         String display;
@@ -165,56 +165,56 @@ final class CloudTrailMapper {
             case "IAMUser" -> {
                 principal = fallbackPrincipal(r, true);
                 principalType = PrincipalType.USER;
-                display = first(r.idUserName, lastSegment(principal));
+                display = first(r.id.userName, lastSegment(principal));
             }
             case "AssumedRole" -> {
                 principal = fallbackPrincipal(r, false);
-                String session = r.idArn == null ? null : lastSegment(r.idArn);
+                String session = r.id.arn == null ? null : lastSegment(r.id.arn);
                 principalType = session != null && session.startsWith("i-") ? PrincipalType.INSTANCE
                         : PrincipalType.ROLE;
-                issuer = r.issuerArn;
-                display = r.issuerUserName != null && session != null ? r.issuerUserName + "/" + session
+                issuer = r.id.issuerArn;
+                display = r.id.issuerUserName != null && session != null ? r.id.issuerUserName + "/" + session
                         : roleAndSession(principal);
             }
             case "Root" -> {
                 principal = fallbackPrincipal(r, false);
                 principalType = PrincipalType.ROOT;
-                display = first(r.idUserName, "root");
+                display = first(r.id.userName, "root");
             }
             case "FederatedUser" -> {
                 principal = fallbackPrincipal(r, false);
                 principalType = PrincipalType.FEDERATED;
-                issuer = r.issuerArn;
+                issuer = r.id.issuerArn;
                 display = lastSegment(principal);
             }
             case "AWSService" -> {
-                principal = r.idInvokedBy != null ? r.idInvokedBy : fallbackPrincipal(r, false);
+                principal = r.id.invokedBy != null ? r.id.invokedBy : fallbackPrincipal(r, false);
                 principalType = PrincipalType.SERVICE;
                 display = principal;
             }
             case "IdentityCenterUser" -> {
-                principal = r.identityStoreArn != null && r.onBehalfOfUserId != null
-                        ? r.identityStoreArn + "/user/" + r.onBehalfOfUserId : fallbackPrincipal(r, false);
+                principal = r.id.identityStoreArn != null && r.id.onBehalfOfUserId != null
+                        ? r.id.identityStoreArn + "/user/" + r.id.onBehalfOfUserId : fallbackPrincipal(r, false);
                 principalType = PrincipalType.FEDERATED;
-                display = first(r.additionalUserName, r.idUserName, r.onBehalfOfUserId);
+                display = first(r.additionalUserName, r.id.userName, r.id.onBehalfOfUserId);
             }
             case "SAMLUser", "WebIdentityUser" -> {
                 principal = fallbackPrincipal(r, false);
                 principalType = PrincipalType.FEDERATED;
-                display = first(r.idUserName, lastSegment(principal));
+                display = first(r.id.userName, lastSegment(principal));
             }
             default -> {
                 principal = fallbackPrincipal(r, false);
                 principalType = PrincipalType.UNKNOWN;
-                display = first(r.idUserName, lastSegment(principal));
+                display = first(r.id.userName, lastSegment(principal));
             }
         }
         if (Actor.UNKNOWN_PRINCIPAL.equals(principal)) {
             display = null;
         }
         return session.parts().actor(session.intern(principal), principalType, session.intern(display),
-                session.intern(r.idAccountId), session.intern(r.idAccessKeyId), mfa, session.intern(issuer),
-                session.intern(r.idInvokedBy));
+                session.intern(r.id.accountId), session.intern(r.id.accessKeyId), mfa, session.intern(issuer),
+                session.intern(r.id.invokedBy));
     }
 
     /**
@@ -222,18 +222,18 @@ final class CloudTrailMapper {
      * record has, so that the same principal gets the same id whether or not CloudTrail wrote its ARN.
      */
     private static String fallbackPrincipal(CloudTrailRecord r, boolean iamUser) {
-        if (r.idArn != null) {
-            return r.idArn;
+        if (r.id.arn != null) {
+            return r.id.arn;
         }
         String partition = partition(r);
-        if (iamUser && r.idUserName != null && r.idAccountId != null) {
-            return "arn:" + partition + ":iam::" + r.idAccountId + ":user/" + r.idUserName;
+        if (iamUser && r.id.userName != null && r.id.accountId != null) {
+            return "arn:" + partition + ":iam::" + r.id.accountId + ":user/" + r.id.userName;
         }
-        if (r.idPrincipalId != null && r.idAccountId != null) {
-            return "arn:" + partition + ":iam::" + r.idAccountId + ":principal/" + r.idPrincipalId;
+        if (r.id.principalId != null && r.id.accountId != null) {
+            return "arn:" + partition + ":iam::" + r.id.accountId + ":principal/" + r.id.principalId;
         }
-        if (r.idUserName != null) {
-            return r.idUserName;
+        if (r.id.userName != null) {
+            return r.id.userName;
         }
         return Actor.UNKNOWN_PRINCIPAL;
     }
@@ -243,9 +243,9 @@ final class CloudTrailMapper {
             return "Yes".equalsIgnoreCase(r.mfaUsed) ? Mfa.USED
                     : "No".equalsIgnoreCase(r.mfaUsed) ? Mfa.NOT_USED : Mfa.UNKNOWN;
         }
-        if (r.mfaAuthenticated != null) {
-            return "true".equalsIgnoreCase(r.mfaAuthenticated) ? Mfa.USED
-                    : "false".equalsIgnoreCase(r.mfaAuthenticated) ? Mfa.NOT_USED : Mfa.UNKNOWN;
+        if (r.id.mfaAuthenticated != null) {
+            return "true".equalsIgnoreCase(r.id.mfaAuthenticated) ? Mfa.USED
+                    : "false".equalsIgnoreCase(r.id.mfaAuthenticated) ? Mfa.NOT_USED : Mfa.UNKNOWN;
         }
         return Mfa.UNKNOWN;
     }
@@ -269,7 +269,7 @@ final class CloudTrailMapper {
 
     /** The ARN partition of the caller ({@code aws}, {@code aws-us-gov}, {@code aws-cn}), from its ARNs or region. */
     private static String partition(CloudTrailRecord r) {
-        String fromArn = partitionOf(r.idArn != null ? r.idArn : r.issuerArn);
+        String fromArn = partitionOf(r.id.arn != null ? r.id.arn : r.id.issuerArn);
         if (fromArn != null) {
             return fromArn;
         }

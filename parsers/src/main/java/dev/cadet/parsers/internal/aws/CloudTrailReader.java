@@ -142,7 +142,7 @@ final class CloudTrailReader implements CursorReader {
                 case "userAgent" -> r.userAgent = c.shared(t);
                 case "errorCode" -> r.errorCode = c.shared(t);
                 case "errorMessage" -> r.errorMessage = c.text(t);
-                case "userIdentity" -> r.identity(c.once(t, identities, this::userIdentity));
+                case "userIdentity" -> r.id = c.once(t, identities, this::userIdentity);
                 case "requestParameters" -> c.walk(t, REQUEST.keySet(), (p, v) -> members(p, v, REQUEST));
                 case "responseElements" -> c.walk(t, RESPONSE.keySet(), (p, v) -> members(p, v, RESPONSE));
                 case "additionalEventData" -> c.walk(t, ADDITIONAL.keySet(), (p, v) -> members(p, v, ADDITIONAL));
@@ -154,27 +154,27 @@ final class CloudTrailReader implements CursorReader {
 
     /** The identity a {@code userIdentity} value holds; the same bytes, the same identity. */
     private CloudTrailRecord.Identity userIdentity(RecordCursor c, JsonToken t) {
-        r.identity(CloudTrailRecord.Identity.NONE);
         if (!c.isObject(t)) {
             return CloudTrailRecord.Identity.NONE;
         }
+        r.id = new CloudTrailRecord.Identity();
         String name;
         while ((name = c.nextName()) != null) {
             JsonToken v = c.nextToken();
             switch (name) {
-                case "type" -> r.idType = c.shared(v);
-                case "principalId" -> r.idPrincipalId = c.shared(v);
-                case "arn" -> r.idArn = c.shared(v);
-                case "accountId" -> r.idAccountId = c.shared(v);
-                case "accessKeyId" -> r.idAccessKeyId = c.shared(v);
-                case "userName" -> r.idUserName = c.shared(v);
-                case "invokedBy" -> r.idInvokedBy = c.shared(v);
+                case "type" -> r.id.type = c.shared(v);
+                case "principalId" -> r.id.principalId = c.shared(v);
+                case "arn" -> r.id.arn = c.shared(v);
+                case "accountId" -> r.id.accountId = c.shared(v);
+                case "accessKeyId" -> r.id.accessKeyId = c.shared(v);
+                case "userName" -> r.id.userName = c.shared(v);
+                case "invokedBy" -> r.id.invokedBy = c.shared(v);
                 case "sessionContext" -> sessionContext(c, v);
                 case "onBehalfOf" -> onBehalfOf(c, v);
                 default -> c.skipChildren();
             }
         }
-        return r.identity();
+        return r.id;
     }
 
     private void sessionContext(RecordCursor c, JsonToken t) {
@@ -186,7 +186,7 @@ final class CloudTrailReader implements CursorReader {
             JsonToken v = c.nextToken();
             switch (name) {
                 case "sessionIssuer" -> sessionIssuer(c, v);
-                case "attributes" -> r.mfaAuthenticated = mfaAuthenticated(c, v);
+                case "attributes" -> r.id.mfaAuthenticated = mfaAuthenticated(c, v);
                 default -> c.skipChildren();
             }
         }
@@ -200,8 +200,8 @@ final class CloudTrailReader implements CursorReader {
         while ((name = c.nextName()) != null) {
             JsonToken v = c.nextToken();
             switch (name) {
-                case "arn" -> r.issuerArn = c.shared(v);
-                case "userName" -> r.issuerUserName = c.shared(v);
+                case "arn" -> r.id.issuerArn = c.shared(v);
+                case "userName" -> r.id.issuerUserName = c.shared(v);
                 default -> c.skipChildren();
             }
         }
@@ -232,8 +232,8 @@ final class CloudTrailReader implements CursorReader {
         while ((name = c.nextName()) != null) {
             JsonToken v = c.nextToken();
             switch (name) {
-                case "userId" -> r.onBehalfOfUserId = c.shared(v);
-                case "identityStoreArn" -> r.identityStoreArn = c.shared(v);
+                case "userId" -> r.id.onBehalfOfUserId = c.shared(v);
+                case "identityStoreArn" -> r.id.identityStoreArn = c.shared(v);
                 default -> c.skipChildren();
             }
         }

@@ -1,5 +1,7 @@
 package dev.cadet.parsers.internal.aws;
 
+import dev.cadet.model.Actor;
+import dev.cadet.model.Mfa;
 import dev.cadet.parsers.internal.CharSlice;
 import dev.cadet.parsers.internal.JsonFields;
 import dev.cadet.parsers.internal.RecordCursor;
@@ -37,27 +39,36 @@ final class CloudTrailRecord {
     String errorCode;
     String errorMessage;
 
-    /** The fields read from {@code userIdentity}, kept per distinct identity by the reader. */
-    record Identity(String type, String principalId, String arn, String accountId, String accessKeyId,
-                    String userName, String invokedBy, String issuerArn, String issuerUserName,
-                    String mfaAuthenticated, String onBehalfOfUserId, String identityStoreArn) {
-        static final Identity NONE = new Identity(null, null, null, null, null, null, null, null, null, null, null,
-                null);
+    /**
+     * The fields read from {@code userIdentity}. Filled once by the reader, then only read, except for the actor
+     * remembered for it: a reader keeps one per distinct {@code userIdentity}, and sessions make call after call.
+     */
+    static final class Identity {
+        /** No {@code userIdentity}; shared, so never filled nor remembering. */
+        static final Identity NONE = new Identity();
+
+        String type;
+        String principalId;
+        String arn;
+        String accountId;
+        String accessKeyId;
+        String userName;
+        String invokedBy;
+        String issuerArn;
+        String issuerUserName;
+        String mfaAuthenticated;
+        String onBehalfOfUserId;
+        String identityStoreArn;
+
+        /** The last actor made from this identity, and what else it was made from. */
+        Actor actor;
+        Mfa actorMfa;
+        String actorAdditionalUserName;
+        String actorRegion;
     }
 
-    // userIdentity
-    String idType;
-    String idPrincipalId;
-    String idArn;
-    String idAccountId;
-    String idAccessKeyId;
-    String idUserName;
-    String idInvokedBy;
-    String issuerArn;
-    String issuerUserName;
-    String mfaAuthenticated;
-    String onBehalfOfUserId;
-    String identityStoreArn;
+    /** Never {@code null}: {@link Identity#NONE} for a record without one. */
+    Identity id = Identity.NONE;
 
     // requestParameters
     final List<String> instanceIds = new ArrayList<>();
@@ -95,28 +106,6 @@ final class CloudTrailRecord {
     String mfaUsed;
     String additionalUserName;
     String userAuthentication;
-
-    /** The identity fields as read so far. */
-    Identity identity() {
-        return new Identity(idType, idPrincipalId, idArn, idAccountId, idAccessKeyId, idUserName, idInvokedBy,
-                issuerArn, issuerUserName, mfaAuthenticated, onBehalfOfUserId, identityStoreArn);
-    }
-
-    /** Sets every identity field. */
-    void identity(Identity id) {
-        idType = id.type();
-        idPrincipalId = id.principalId();
-        idArn = id.arn();
-        idAccountId = id.accountId();
-        idAccessKeyId = id.accessKeyId();
-        idUserName = id.userName();
-        idInvokedBy = id.invokedBy();
-        issuerArn = id.issuerArn();
-        issuerUserName = id.issuerUserName();
-        mfaAuthenticated = id.mfaAuthenticated();
-        onBehalfOfUserId = id.onBehalfOfUserId();
-        identityStoreArn = id.identityStoreArn();
-    }
 
     /** {@code eventTime} as text, {@code null} when it is missing, empty or not a string. */
     String eventTimeText() {
@@ -158,7 +147,7 @@ final class CloudTrailRecord {
         userAgent = null;
         errorCode = null;
         errorMessage = null;
-        identity(Identity.NONE);
+        id = Identity.NONE;
         instanceIds.clear();
         targetSelectors.clear();
         setInstanceIds.clear();
