@@ -1,7 +1,24 @@
 package dev.cadet.benchmarks;
 
+import org.openjdk.jmh.annotations.Param;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * CloudTrail S3 delivery file ({@code {"Records":[...]}}, plain JSON or gzip) to normalized events, against
@@ -9,9 +26,55 @@ import java.util.SplittableRandom;
  */
 public class CloudTrailParseBenchmark extends ParseBenchmark {
 
+    /**
+     * Empty: the records below, where every record comes from a new address, the worst case for the parser's
+     * tables of repeating values. Else a folder written by {@code cadet generate}: its first {@link #RECORDS}
+     * records, in path order, as one delivery file.
+     */
+    @Param({""})
+    String corpus;
+
     @Override
     byte[] file() {
+        if (!corpus.isEmpty()) {
+            return firstRecords(Path.of(corpus), RECORDS);
+        }
         return records(RECORDS, new SplittableRandom(1651)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The first {@code n} records of the delivery files under {@code dir}, in path order, as one file. */
+    static byte[] firstRecords(Path dir, int n) {
+        JsonFactory json = JsonFactory.builder().build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(n * 1500);
+        try (Stream<Path> walk = Files.walk(dir);
+             JsonGenerator g = json.createGenerator(ObjectWriteContext.empty(), out)) {
+            List<Path> files = walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".json.gz"))
+                    .sorted().toList();
+            g.writeStartObject();
+            g.writeName("Records");
+            g.writeStartArray();
+            int written = 0;
+            for (int i = 0; i < files.size() && written < n; i++) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(files.get(i)), 1 << 16);
+                     JsonParser p = json.createParser(ObjectReadContext.empty(), in)) {
+                    JsonToken t;
+                    while ((t = p.nextToken()) != null && written < n) {
+                        if (t == JsonToken.START_OBJECT && p.streamReadContext().getParent().inArray()) {
+                            g.copyCurrentStructure(p);
+                            written++;
+                        }
+                    }
+                }
+            }
+            if (written < n) {
+                throw new IllegalArgumentException(dir + " holds only " + written + " records; " + n + " needed");
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Realistic 1-2 KB records: assumed roles and users, reads and a few commands and logins. */
@@ -65,5 +128,6 @@ public class CloudTrailParseBenchmark extends ParseBenchmark {
 // How to run:
 //   mvn -B -q -DskipTests -pl benchmarks -am package
 //   java -jar benchmarks/target/benchmarks.jar CloudTrailParseBenchmark -prof gc
+//   java -jar benchmarks/target/benchmarks.jar CloudTrailParseBenchmark -p corpus=/tmp/cadet-bench/corpus-1GB
 // Scores are records/s; jsonBytes is bytes of JSON per second. Compare parse with baseline of the same
 // encoding, from the same run, as a ratio; gc.alloc.rate.norm is bytes allocated per record.
