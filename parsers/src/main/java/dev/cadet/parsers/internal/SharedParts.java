@@ -23,6 +23,7 @@ public final class SharedParts {
     private static final ThreadLocal<SharedParts> PER_THREAD = ThreadLocal.withInitial(SharedParts::new);
 
     private final Source[] sources = new Source[1 << SLOT_BITS];
+    private final int[] sourceHashes = new int[1 << SLOT_BITS];
     private final Actor[] actors = new Actor[1 << SLOT_BITS];
     private final CloudScope[] scopes = new CloudScope[1 << 8];
 
@@ -39,15 +40,18 @@ public final class SharedParts {
      * {@link Sources#of}): which of the two it is is decided once per distinct address, not per record.
      */
     Source source(String address, String userAgent, String country, String city) {
-        int slot = slot(hash(address) * 31 + hash(userAgent), SLOT_BITS);
+        int h = hash(address) * 31 + hash(userAgent);
+        int slot = slot(h, SLOT_BITS);
         Source s = sources[slot];
-        if (s != null && same(s.address(), address) && same(s.userAgent(), userAgent) && same(s.country(), country)
-                && same(s.city(), city)) {
+        // The hash first: another address in the slot is told apart without reading its characters.
+        if (s != null && sourceHashes[slot] == h && same(s.address(), address) && same(s.userAgent(), userAgent)
+                && same(s.country(), country) && same(s.city(), city)) {
             return s;
         }
         boolean ip = address != null && IpLiterals.isIp(address);
         s = new Source(ip ? address : null, ip ? null : address, userAgent, country, city);
         sources[slot] = s;
+        sourceHashes[slot] = h;
         return s;
     }
 
