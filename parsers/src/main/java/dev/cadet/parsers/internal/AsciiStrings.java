@@ -8,19 +8,32 @@ import java.nio.charset.StandardCharsets;
 /**
  * One shared instance per distinct ASCII value read from bytes, as {@link StringTable} is for characters: a
  * repeat costs neither decoding nor a {@code String}. Values of up to 16 bytes (property names, regions,
- * account ids, IPv4 addresses) are told apart by their length and their first and last eight bytes, so their
- * lookup compares two numbers in a small direct-mapped table instead of stored bytes; longer ones go to a
- * {@link ByteMemo}. Bounded either way; not thread-safe.
+ * account ids, IPv4 addresses) are told apart by their first and last eight bytes and their length, which
+ * fits in the high bits ASCII leaves free: their lookup compares two adjacent numbers in a direct-mapped
+ * table (one cache line) instead of stored bytes. Longer ones go to a {@link ByteMemo}. Bounded either
+ * way; not thread-safe.
  */
 final class AsciiStrings {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int SHORT = 16;
 
+    /** {@code LENGTHS[n]}: the bits of {@code n} in the high bits of the first five bytes. */
+    private static final long[] LENGTHS = new long[SHORT + 1];
+
+    static {
+        for (int n = 0; n <= SHORT; n++) {
+            for (int bit = 0; bit < 5; bit++) {
+                if ((n >> bit & 1) != 0) {
+                    LENGTHS[n] |= 0x80L << (8 * bit);
+                }
+            }
+        }
+    }
+
     private final int shortBits;
-    private final long[] firsts;
-    private final long[] lasts;
-    private final int[] lengths;
+    /** Per slot, the first eight bytes with the length in their high bits, then the last eight bytes. */
+    private final long[] words;
     private final String[] shorts;
     private final ByteMemo<String> longer;
     private final boolean pooled;
@@ -32,9 +45,7 @@ final class AsciiStrings {
     AsciiStrings(int shortBits, int longerBucketBits, boolean pooled) {
         this.pooled = pooled;
         this.shortBits = shortBits;
-        firsts = new long[1 << shortBits];
-        lasts = new long[1 << shortBits];
-        lengths = new int[1 << shortBits];
+        words = new long[2 << shortBits];
         shorts = new String[1 << shortBits];
         longer = new ByteMemo<>(longerBucketBits, StringTable.MAX_CHARS);
     }
@@ -56,15 +67,16 @@ final class AsciiStrings {
         } else {
             last = (long) LONGS.get(bytes, start + length - 8);
         }
-        long h = first * 0x9E3779B97F4A7C15L ^ (last + length) * 0xC2B2AE3D27D4EB4FL;
+        first |= LENGTHS[length];
+        long h = first * 0x9E3779B97F4A7C15L ^ last * 0xC2B2AE3D27D4EB4FL;
         int slot = (int) (h >>> (64 - shortBits));
-        if (firsts[slot] == first && lasts[slot] == last && lengths[slot] == length) {
+        int at = 2 * slot;
+        if (words[at] == first && words[at + 1] == last) {
             return shorts[slot];
         }
         String s = make(bytes, start, length);
-        firsts[slot] = first;
-        lasts[slot] = last;
-        lengths[slot] = length;
+        words[at] = first;
+        words[at + 1] = last;
         shorts[slot] = s;
         return s;
     }
