@@ -3,8 +3,6 @@ package dev.cadet.detectors.internal;
 import java.io.Serializable;
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Provider;
-import org.eclipse.collections.api.set.MutableSet;
-import org.eclipse.collections.impl.set.mutable.UnifiedSet;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,7 +15,7 @@ import java.util.Map;
  */
 public final class DedupIndex implements Serializable {
 
-    private final Map<Provider, MutableSet<String>> seen = new EnumMap<>(Provider.class);
+    private final Map<Provider, IdSet> seen = new EnumMap<>(Provider.class);
     /** Released events in time order (time, provider, id in a ring), to find the ids to forget without keeping the events. */
     // Small first: a keyed host keeps one index per key, most of them holding a few ids.
     private long[] times = new long[4];
@@ -29,11 +27,11 @@ public final class DedupIndex implements Serializable {
 
     /** Remembers the event's id; false when it was already known. */
     public boolean add(CloudEvent e) {
-        return seen.computeIfAbsent(e.provider(), p -> UnifiedSet.newSet(4)).add(e.eventId());
+        return seen.computeIfAbsent(e.provider(), p -> new IdSet()).add(e.eventId());
     }
 
     public boolean contains(CloudEvent e) {
-        MutableSet<String> ids = seen.get(e.provider());
+        IdSet ids = seen.get(e.provider());
         return ids != null && ids.contains(e.eventId());
     }
 
@@ -86,13 +84,13 @@ public final class DedupIndex implements Serializable {
 
     /** True when no id is remembered: every id added was released and forgotten. */
     public boolean isEmpty() {
-        return size == 0 && seen.values().stream().allMatch(MutableSet::isEmpty);
+        return size == 0 && seen.values().stream().allMatch(IdSet::isEmpty);
     }
 
     /** Ids remembered now. */
     public int size() {
         int n = 0;
-        for (MutableSet<String> s : seen.values()) {
+        for (IdSet s : seen.values()) {
             n += s.size();
         }
         return n;
