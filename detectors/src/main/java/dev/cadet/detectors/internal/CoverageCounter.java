@@ -1,6 +1,7 @@
 package dev.cadet.detectors.internal;
 
 import dev.cadet.model.CloudEvent;
+import dev.cadet.model.CloudScope;
 import dev.cadet.model.Coverage;
 import dev.cadet.model.CoverageGap;
 import dev.cadet.model.Provider;
@@ -24,6 +25,9 @@ public final class CoverageCounter {
 
     /** provider -> account -> region -> span; nested maps so that counting allocates no key. */
     private final Map<Provider, Map<String, Map<String, Span>>> scopes = new EnumMap<>(Provider.class);
+    private Provider lastProvider;
+    private CloudScope lastScope;
+    private Span lastSpan;
 
     private static final class Span {
         long first = Long.MAX_VALUE;
@@ -34,9 +38,7 @@ public final class CoverageCounter {
     }
 
     public void add(CloudEvent e) {
-        Span s = scopes.computeIfAbsent(e.provider(), p -> new HashMap<>())
-                .computeIfAbsent(e.cloud().account(), a -> new HashMap<>())
-                .computeIfAbsent(e.cloud().region(), r -> new Span());
+        Span s = span(e);
         s.first = Math.min(s.first, e.time());
         s.last = Math.max(s.last, e.time());
         s.events++;
@@ -51,6 +53,23 @@ public final class CoverageCounter {
             }
             s.lastHour = hour;
         }
+    }
+
+    /**
+     * The span of the event's scope. Parsers share one scope instance per account and region, and events come
+     * in runs from one file, so the last scope is asked first, by reference, before the three maps.
+     */
+    private Span span(CloudEvent e) {
+        if (e.cloud() == lastScope && e.provider() == lastProvider) {
+            return lastSpan;
+        }
+        Span s = scopes.computeIfAbsent(e.provider(), p -> new HashMap<>())
+                .computeIfAbsent(e.cloud().account(), a -> new HashMap<>())
+                .computeIfAbsent(e.cloud().region(), r -> new Span());
+        lastProvider = e.provider();
+        lastScope = e.cloud();
+        lastSpan = s;
+        return s;
     }
 
     /** Sorted by provider, account, region (unknowns first). */
