@@ -21,6 +21,8 @@ public final class DedupIndex implements Serializable {
     private long[] times = new long[4];
     private Provider[] providers = new Provider[4];
     private String[] ids = new String[4];
+    /** The ids' hashes, so that forgetting one does not read the string again (it has long left the cache). */
+    private int[] hashes = new int[4];
     private int head;
     private int size;
 
@@ -44,6 +46,7 @@ public final class DedupIndex implements Serializable {
         times[i] = e.time();
         providers[i] = e.provider();
         ids[i] = e.eventId();
+        hashes[i] = e.eventId().hashCode();
     }
 
     private void grow() {
@@ -51,15 +54,18 @@ public final class DedupIndex implements Serializable {
         long[] t = new long[n * 2];
         Provider[] p = new Provider[n * 2];
         String[] d = new String[n * 2];
+        int[] h = new int[n * 2];
         for (int k = 0; k < size; k++) {
             int from = (head + k) & (n - 1);
             t[k] = times[from];
             p[k] = providers[from];
             d[k] = ids[from];
+            h[k] = hashes[from];
         }
         times = t;
         providers = p;
         ids = d;
+        hashes = h;
         head = 0;
     }
 
@@ -67,7 +73,7 @@ public final class DedupIndex implements Serializable {
     public int forgetBefore(long bound) {
         int n = 0;
         while (size > 0 && times[head] < bound) {
-            seen.get(providers[head]).remove(ids[head]);
+            seen.get(providers[head]).remove(ids[head], hashes[head]);
             providers[head] = null;
             ids[head] = null;
             head = (head + 1) & (times.length - 1);

@@ -44,12 +44,20 @@ final class IdSet implements Serializable {
     }
 
     boolean contains(String id) {
-        return slotOf(id) >= 0;
+        return slotOf(id, hash(id)) >= 0;
     }
 
     /** Removes the id if it is there. */
     void remove(String id) {
-        int i = slotOf(id);
+        remove(id, id.hashCode());
+    }
+
+    /**
+     * Removes the id whose {@code String.hashCode} is {@code hashCode}; the instance that was added is found by
+     * reference, without reading its characters.
+     */
+    void remove(String id, int hashCode) {
+        int i = slotOf(id, spread(hashCode));
         if (i < 0) {
             return;
         }
@@ -76,11 +84,10 @@ final class IdSet implements Serializable {
         return size == 0;
     }
 
-    private int slotOf(String id) {
-        int h = hash(id);
+    private int slotOf(String id, int h) {
         int mask = ids.length - 1;
         for (int i = h & mask; ids[i] != null; i = (i + 1) & mask) {
-            if (hashes[i] == h && ids[i].equals(id)) {
+            if (hashes[i] == h && (ids[i] == id || ids[i].equals(id))) {
                 return i;
             }
         }
@@ -105,7 +112,11 @@ final class IdSet implements Serializable {
 
     /** {@code String.hashCode}, spread so that ids differing in their last characters land apart. */
     private static int hash(String id) {
-        int h = id.hashCode() * 0x9E3779B9;
+        return spread(id.hashCode());
+    }
+
+    private static int spread(int hashCode) {
+        int h = hashCode * 0x9E3779B9;
         return h ^ (h >>> 16);
     }
 
