@@ -287,11 +287,20 @@ public final class ScanJob {
                 if (c == null) {
                     break;
                 }
-                // Stay on this file while it holds the smallest event and no other file is due.
+                // Stay on this file while it holds the smallest event and no other file is due. The rival's head
+                // and the next file's start stay put meanwhile, so their times are read once.
                 Cursor rival = open.peek();
+                long rivalTime = rival == null ? Long.MAX_VALUE : rival.head().time();
+                long nextStart = opened < order.size() ? order.get(opened).startKey() : Long.MAX_VALUE;
+                CloudEvent e;
                 do {
                     deliver(c.next());
-                } while (c.hasNext() && (rival == null || compare(c.head(), rival.head()) <= 0) && !due(c.head().time()));
+                    if (!c.hasNext()) {
+                        break;
+                    }
+                    e = c.head();
+                } while ((rival == null || e.time() < rivalTime
+                        || (e.time() == rivalTime && compare(e, rival.head()) <= 0)) && e.time() < nextStart);
                 if (c.hasNext()) {
                     open.add(c);
                 }
