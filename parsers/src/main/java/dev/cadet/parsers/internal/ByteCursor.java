@@ -170,19 +170,9 @@ public final class ByteCursor implements RecordCursor {
                 throw new IllegalStateException("in an object: read the property name first");
             }
             if (b == ']') {
-                pos++;
-                depth--;
-                return token = JsonToken.END_ARRAY;
+                return close(JsonToken.END_ARRAY);
             }
-            if (atFirst[depth]) {
-                atFirst[depth] = false;
-            } else {
-                if (b != ',') {
-                    throw IRREGULAR;
-                }
-                pos++;
-                b = skipSpace();
-            }
+            b = pastSeparator(b);
         } else if (b < 0) {
             return token = null;
         }
@@ -307,20 +297,10 @@ public final class ByteCursor implements RecordCursor {
     private boolean name(boolean keep) {
         int b = skipSpace();
         if (b == '}') {
-            pos++;
-            depth--;
-            token = JsonToken.END_OBJECT;
+            close(JsonToken.END_OBJECT);
             return false;
         }
-        if (atFirst[depth]) {
-            atFirst[depth] = false;
-        } else {
-            if (b != ',') {
-                throw IRREGULAR;
-            }
-            pos++;
-            b = skipSpace();
-        }
+        b = pastSeparator(b);
         if (b != '"') {
             throw IRREGULAR;
         }
@@ -334,6 +314,26 @@ public final class ByteCursor implements RecordCursor {
         pos++;
         afterName = true;
         return true;
+    }
+
+    /** Closes the current object or array on its closing byte. */
+    private JsonToken close(JsonToken end) {
+        pos++;
+        depth--;
+        return token = end;
+    }
+
+    /** Past the comma before the next member or item, {@code b} being the byte there; returns the byte after. */
+    private int pastSeparator(int b) {
+        if (atFirst[depth]) {
+            atFirst[depth] = false;
+            return b;
+        }
+        if (b != ',') {
+            throw IRREGULAR;
+        }
+        pos++;
+        return skipSpace();
     }
 
     private JsonToken value(int b) {
