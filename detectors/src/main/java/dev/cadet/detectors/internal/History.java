@@ -36,7 +36,7 @@ public final class History implements Serializable {
 
     private final Mode mode;
     private final long period;
-    private final Map<String, Profile> principals = new HashMap<>();
+    private final Profiles principals = new Profiles();
     private final Map<String, Set<String>> documentsByTarget = new HashMap<>();
     private final Map<String, Rate> accounts = new HashMap<>();
     private final OncePerOperation once = new OncePerOperation();
@@ -114,19 +114,28 @@ public final class History implements Serializable {
     }
 
     private void learn(CloudEvent e) {
-        if (e.outcome() == Outcome.FAILURE || !Events.isKnownPrincipal(e.principal())) {
+        if (e.outcome() == Outcome.FAILURE) {
             return;
         }
-        learned++;
-        Profile p = principals.get(e.principal());
+        String principal = e.principal();
+        // A principal in the table is known: only a new one is checked, which reads its characters.
+        Profile p = principal == null ? null : principals.get(principal);
         if (p == null) {
-            p = new Profile();
-            principals.put(e.principal(), p);
+            if (!Events.isKnownPrincipal(principal)) {
+                return;
+            }
+            p = principals.add(principal);
         }
+        learned++;
         p.events++;
-        long network = Networks.key(e.source().ip());
-        if (network >= 0) {
-            p.network(network);
+        String ip = e.source().ip();
+        // The same address object as last time has the same network: no parse, and its characters stay unread.
+        if (ip != p.lastIp) {
+            p.lastIp = ip;
+            long network = Networks.key(ip);
+            if (network >= 0) {
+                p.network(network);
+            }
         }
         if (e.source().country() != null) {
             p.countries().add(e.source().country());
@@ -135,17 +144,18 @@ public final class History implements Serializable {
             return;
         }
         String op = operation(e);
-        p.operations().add(op);
-        p.commands++;
+        Commands c = p.commands();
+        c.operations.add(op);
+        c.count++;
         long hour = Math.floorDiv(e.time(), Times.HOUR) * Times.HOUR;
-        if (p.hourly == null) {
-            p.hourly = new LongIntHashMap();
-            p.hourlyTargets = new LongObjectHashMap<>();
+        if (c.hourly == null) {
+            c.hourly = new LongIntHashMap();
+            c.hourlyTargets = new LongObjectHashMap<>();
         }
-        p.hourly.addToValue(hour, 1);
-        Set<String> reached = p.hourlyTargets.getIfAbsentPut(hour, HashSet::new);
+        c.hourly.addToValue(hour, 1);
+        Set<String> reached = c.hourlyTargets.getIfAbsentPut(hour, HashSet::new);
         for (String t : e.targets()) {
-            p.targets().add(t);
+            c.targets.add(t);
             reached.add(t);
             documentsByTarget.computeIfAbsent(t, k -> new HashSet<>()).add(op);
         }
@@ -166,14 +176,15 @@ public final class History implements Serializable {
         if (from != Long.MIN_VALUE && period == Long.MAX_VALUE && last != null) {
             until = Times.plus(last.time(), 1);
         }
-        for (Profile p : principals.values()) {
-            if (p.hourly != null) {
-                p.peakCommands = Math.max(p.peakCommands, p.hourly.isEmpty() ? 0 : p.hourly.values().max());
-                for (Set<String> reached : p.hourlyTargets.values()) {
-                    p.peakTargets = Math.max(p.peakTargets, reached.size());
+        for (Profile p : principals.slots) {
+            Commands c = p == null ? null : p.commands;
+            if (c != null && c.hourly != null) {
+                c.peakCommands = Math.max(c.peakCommands, c.hourly.isEmpty() ? 0 : c.hourly.values().max());
+                for (Set<String> reached : c.hourlyTargets.values()) {
+                    c.peakTargets = Math.max(c.peakTargets, reached.size());
                 }
-                p.hourly = null;
-                p.hourlyTargets = null;
+                c.hourly = null;
+                c.hourlyTargets = null;
             }
         }
         for (Rate a : accounts.values()) {
@@ -197,17 +208,17 @@ public final class History implements Serializable {
     }
 
     public boolean knowsPrincipal(String principal) {
-        return principals.containsKey(principal);
+        return principals.get(principal) != null;
     }
 
     /** True when the principal came from the network (/24, /48) of {@code ip} before. */
     public boolean knowsNetwork(String principal, String ip) {
         Profile p = principals.get(principal);
-        if (p == null || p.networks == null) {
+        if (p == null || p.network0 < 0) {
             return false;
         }
         long key = Networks.key(ip);
-        return key >= 0 && p.networks.contains(key);
+        return key >= 0 && p.knowsNetwork(key);
     }
 
     public boolean knowsCountry(String principal, String country) {
@@ -223,13 +234,13 @@ public final class History implements Serializable {
 
     public boolean knowsOperation(String principal, String operation) {
         Profile p = principals.get(principal);
-        return p != null && p.operations != null && p.operations.contains(operation);
+        return p != null && p.commands != null && p.commands.operations.contains(operation);
     }
 
     /** True when the principal ran commands at all. */
     public boolean ranCommands(String principal) {
         Profile p = principals.get(principal);
-        return p != null && p.commands > 0;
+        return p != null && p.commands != null && p.commands.count > 0;
     }
 
     public boolean targetRan(String target, String operation) {
@@ -244,13 +255,13 @@ public final class History implements Serializable {
     /** Most commands the principal ran in one hour; 0 when it ran none. */
     public int peakCommands(String principal) {
         Profile p = principals.get(principal);
-        return p == null ? 0 : p.peakCommands;
+        return p == null || p.commands == null ? 0 : p.commands.peakCommands;
     }
 
     /** Most distinct targets the principal reached in one hour. */
     public int peakTargets(String principal) {
         Profile p = principals.get(principal);
-        return p == null ? 0 : p.peakTargets;
+        return p == null || p.commands == null ? 0 : p.commands.peakTargets;
     }
 
     public int accountPeak(String account) {
@@ -269,7 +280,7 @@ public final class History implements Serializable {
     }
 
     public int principalCount() {
-        return principals.size();
+        return principals.size;
     }
 
     /** Events learned from. */
@@ -279,19 +290,30 @@ public final class History implements Serializable {
 
     /** The principals with a history, sorted. */
     public List<String> principals() {
-        return new ArrayList<>(new TreeSet<>(principals.keySet()));
+        List<String> out = new ArrayList<>(principals.size);
+        for (Profile p : principals.slots) {
+            if (p != null) {
+                out.add(p.principal);
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     /** One principal's history in plain values, for a baseline file; call after {@link #freeze()}. */
     public PrincipalData principal(String principal) {
         Profile p = principals.get(principal);
         List<String> networks = new ArrayList<>();
-        if (p.networks != null) {
-            p.networks.forEach(k -> networks.add(Networks.cidr(k)));
+        if (p.network0 >= 0) {
+            networks.add(Networks.cidr(p.network0));
+        }
+        if (p.moreNetworks != null) {
+            p.moreNetworks.forEach(k -> networks.add(Networks.cidr(k)));
         }
         networks.sort(null);
-        return new PrincipalData(principal, networks, sorted(p.countries), sorted(p.operations), sorted(p.targets),
-                p.peakCommands, p.peakTargets, p.commands, p.events);
+        Commands c = p.commands == null ? new Commands() : p.commands;
+        return new PrincipalData(principal, networks, sorted(p.countries), sorted(c.operations), sorted(c.targets),
+                c.peakCommands, c.peakTargets, c.count, p.events);
     }
 
     private static List<String> sorted(Set<String> values) {
@@ -327,7 +349,8 @@ public final class History implements Serializable {
         }
 
         public Loader principal(PrincipalData d) {
-            Profile p = new Profile();
+            // A principal listed twice: the last entry wins, as it did when profiles were kept in a map.
+            Profile p = h.principals.replace(d.principal());
             for (String n : d.networks()) {
                 long key = Networks.parseCidr(n);
                 if (key < 0) {
@@ -337,13 +360,16 @@ public final class History implements Serializable {
                 p.network(key);
             }
             p.countries().addAll(d.countries());
-            p.operations().addAll(d.operations());
-            p.targets().addAll(d.targets());
-            p.peakCommands = d.peakCommandsPerHour();
-            p.peakTargets = d.peakTargetsPerHour();
-            p.commands = d.commands();
+            if (!d.operations().isEmpty() || !d.targets().isEmpty() || d.commands() > 0 || d.peakCommandsPerHour() > 0
+                    || d.peakTargetsPerHour() > 0) {
+                Commands c = p.commands();
+                c.operations.addAll(d.operations());
+                c.targets.addAll(d.targets());
+                c.peakCommands = d.peakCommandsPerHour();
+                c.peakTargets = d.peakTargetsPerHour();
+                c.count = d.commands();
+            }
             p.events = d.events();
-            h.principals.put(d.principal(), p);
             return this;
         }
 
@@ -366,31 +392,109 @@ public final class History implements Serializable {
         }
     }
 
-    /** One principal's history; its sets are made on first use, as most principals never run a command. */
+    /**
+     * The profiles by principal: open addressing with linear probing, each profile holding its own key, so
+     * that finding one reads a slot and the profile (a hash map reads a bucket, its node, then the value).
+     * Principals are never removed. The hash is {@code String.hashCode}, which a string caches.
+     */
+    private static final class Profiles implements Serializable {
+        Profile[] slots = new Profile[16];
+        int size;
+
+        Profile get(String principal) {
+            int h = principal.hashCode();
+            int mask = slots.length - 1;
+            for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+                Profile p = slots[i];
+                if (p == null) {
+                    return null;
+                }
+                if (p.principal == principal || (p.hash == h && p.principal.equals(principal))) {
+                    return p;
+                }
+            }
+        }
+
+        /** A new, empty profile for the principal, in place of the one it had. */
+        Profile replace(String principal) {
+            int h = principal.hashCode();
+            int mask = slots.length - 1;
+            for (int i = spread(h) & mask; slots[i] != null; i = (i + 1) & mask) {
+                if (slots[i].hash == h && slots[i].principal.equals(principal)) {
+                    slots[i] = new Profile(principal);
+                    return slots[i];
+                }
+            }
+            return add(principal);
+        }
+
+        /** A new, empty profile for a principal not in the table. */
+        Profile add(String principal) {
+            if (2 * (size + 1) > slots.length) {
+                Profile[] old = slots;
+                slots = new Profile[old.length * 2];
+                for (Profile p : old) {
+                    if (p != null) {
+                        put(p);
+                    }
+                }
+            }
+            Profile p = new Profile(principal);
+            put(p);
+            size++;
+            return p;
+        }
+
+        private void put(Profile p) {
+            int mask = slots.length - 1;
+            int i = spread(p.hash) & mask;
+            while (slots[i] != null) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = p;
+        }
+
+        private static int spread(int h) {
+            // Fibonacci hashing: string hashes of similar names differ in their low bits only.
+            int x = h * 0x9E3779B9;
+            return x ^ (x >>> 16);
+        }
+    }
+
+    /**
+     * One principal's history. Most principals come from one network and never run a command, so the first
+     * network is a field and the rest of the state is made on first use.
+     */
     private static final class Profile implements Serializable {
-        LongHashSet networks;
-        Set<String> countries;
-        Set<String> operations;
-        Set<String> targets;
-        /** Per hour while learning: commands and machines reached; dropped when frozen. */
-        LongIntHashMap hourly;
-        LongObjectHashMap<Set<String>> hourlyTargets;
-        int peakCommands;
-        int peakTargets;
-        long commands;
+        final String principal;
+        final int hash;
         long events;
-        long lastNetwork = -1;
+        /** The first network, -1 before any; the others in {@link #moreNetworks}. */
+        long network0 = -1;
+        /** The address of the last event learned from: the same object again needs no parsing. */
+        transient String lastIp;
+        LongHashSet moreNetworks;
+        Set<String> countries;
+        Commands commands;
+
+        Profile(String principal) {
+            this.principal = principal;
+            this.hash = principal.hashCode();
+        }
 
         void network(long key) {
-            // Most principals keep one address: skip the set (another cache miss) when it repeats.
-            if (key == lastNetwork) {
-                return;
+            if (network0 < 0) {
+                network0 = key;
+            } else if (key != network0) {
+                if (moreNetworks == null) {
+                    moreNetworks = new LongHashSet(2);
+                }
+                moreNetworks.add(key);
             }
-            lastNetwork = key;
-            if (networks == null) {
-                networks = new LongHashSet(2);
-            }
-            networks.add(key);
+        }
+
+        boolean knowsNetwork(long key) {
+            return key == network0 || (moreNetworks != null && moreNetworks.contains(key));
         }
 
         Set<String> countries() {
@@ -400,19 +504,24 @@ public final class History implements Serializable {
             return countries;
         }
 
-        Set<String> operations() {
-            if (operations == null) {
-                operations = new HashSet<>(4);
+        Commands commands() {
+            if (commands == null) {
+                commands = new Commands();
             }
-            return operations;
+            return commands;
         }
+    }
 
-        Set<String> targets() {
-            if (targets == null) {
-                targets = new HashSet<>(4);
-            }
-            return targets;
-        }
+    /** What a principal ran on machines. */
+    private static final class Commands implements Serializable {
+        final Set<String> operations = new HashSet<>(4);
+        final Set<String> targets = new HashSet<>(4);
+        /** Per hour while learning: commands and machines reached; dropped when frozen. */
+        LongIntHashMap hourly;
+        LongObjectHashMap<Set<String>> hourlyTargets;
+        int peakCommands;
+        int peakTargets;
+        long count;
     }
 
     private static final class Rate implements Serializable {
