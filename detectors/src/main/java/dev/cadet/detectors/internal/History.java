@@ -45,6 +45,15 @@ public final class History implements Serializable {
     private long learned;
     private boolean frozen;
     private CloudEvent last;
+    /**
+     * Events observed and not yet learned from: learning goes a batch at a time, first every profile lookup
+     * and then every update, so that the memory reads of different principals overlap instead of waiting
+     * one after another. Everything that reads what was learned first learns the batch.
+     */
+    private transient CloudEvent[] pending;
+    private transient Profile[] found;
+    private transient int pendingSize;
+    private static final int BATCH = 512;
 
     private History(Mode mode, long period) {
         this.mode = mode;
@@ -110,16 +119,54 @@ public final class History implements Serializable {
             freeze();
             return;
         }
-        learn(e);
+        if (pending == null) {
+            pending = new CloudEvent[BATCH];
+            found = new Profile[BATCH];
+        }
+        pending[pendingSize++] = e;
+        if (pendingSize == BATCH) {
+            learnPending();
+        }
     }
 
-    private void learn(CloudEvent e) {
+    /** Learns from the pending events, in the order they came. */
+    private void learnPending() {
+        int n = pendingSize;
+        pendingSize = 0;
+        for (int i = 0; i < n; i++) {
+            CloudEvent e = pending[i];
+            found[i] = e.outcome() == Outcome.FAILURE || e.principal() == null ? null : principals.get(e.principal());
+        }
+        for (int i = 0; i < n; i++) {
+            learn(pending[i], found[i]);
+            pending[i] = null;
+            found[i] = null;
+        }
+    }
+
+    /** Learns whatever is pending; every method that reads what was learned calls this first. */
+    private void catchUp() {
+        if (pendingSize > 0) {
+            learnPending();
+        }
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        catchUp();
+        out.defaultWriteObject();
+    }
+
+    /** {@code p}: the principal's profile when the batch's lookup found one. */
+    private void learn(CloudEvent e, Profile p) {
         if (e.outcome() == Outcome.FAILURE) {
             return;
         }
         String principal = e.principal();
-        // A principal in the table is known: only a new one is checked, which reads its characters.
-        Profile p = principal == null ? null : principals.get(principal);
+        if (p == null) {
+            // Not found, or added by an earlier event of the batch. A principal in the table is known: only a
+            // new one is checked, which reads its characters.
+            p = principal == null ? null : principals.get(principal);
+        }
         if (p == null) {
             if (!Events.isKnownPrincipal(principal)) {
                 return;
@@ -171,6 +218,7 @@ public final class History implements Serializable {
         if (frozen) {
             return;
         }
+        catchUp();
         frozen = true;
         once.clear();
         if (from != Long.MIN_VALUE && period == Long.MAX_VALUE && last != null) {
@@ -208,11 +256,13 @@ public final class History implements Serializable {
     }
 
     public boolean knowsPrincipal(String principal) {
+        catchUp();
         return principals.get(principal) != null;
     }
 
     /** True when the principal came from the network (/24, /48) of {@code ip} before. */
     public boolean knowsNetwork(String principal, String ip) {
+        catchUp();
         Profile p = principals.get(principal);
         if (p == null || p.network0 < 0) {
             return false;
@@ -222,49 +272,58 @@ public final class History implements Serializable {
     }
 
     public boolean knowsCountry(String principal, String country) {
+        catchUp();
         Profile p = principals.get(principal);
         return p != null && p.countries != null && p.countries.contains(country);
     }
 
     /** The principal's countries, sorted; empty when unknown. */
     public Set<String> countries(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
         return p == null || p.countries == null ? Set.of() : new TreeSet<>(p.countries);
     }
 
     public boolean knowsOperation(String principal, String operation) {
+        catchUp();
         Profile p = principals.get(principal);
         return p != null && p.commands != null && p.commands.operations.contains(operation);
     }
 
     /** True when the principal ran commands at all. */
     public boolean ranCommands(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
         return p != null && p.commands != null && p.commands.count > 0;
     }
 
     public boolean targetRan(String target, String operation) {
+        catchUp();
         Set<String> ops = documentsByTarget.get(target);
         return ops != null && ops.contains(operation);
     }
 
     public boolean knowsTarget(String target) {
+        catchUp();
         return documentsByTarget.containsKey(target);
     }
 
     /** Most commands the principal ran in one hour; 0 when it ran none. */
     public int peakCommands(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
         return p == null || p.commands == null ? 0 : p.commands.peakCommands;
     }
 
     /** Most distinct targets the principal reached in one hour. */
     public int peakTargets(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
         return p == null || p.commands == null ? 0 : p.commands.peakTargets;
     }
 
     public int accountPeak(String account) {
+        catchUp();
         Rate a = accounts.get(account);
         return a == null ? 0 : a.peak;
     }
@@ -280,16 +339,19 @@ public final class History implements Serializable {
     }
 
     public int principalCount() {
+        catchUp();
         return principals.size;
     }
 
     /** Events learned from. */
     public long learned() {
+        catchUp();
         return learned;
     }
 
     /** The principals with a history, sorted. */
     public List<String> principals() {
+        catchUp();
         List<String> out = new ArrayList<>(principals.size);
         for (Profile p : principals.slots) {
             if (p != null) {
@@ -302,6 +364,7 @@ public final class History implements Serializable {
 
     /** One principal's history in plain values, for a baseline file; call after {@link #freeze()}. */
     public PrincipalData principal(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
         List<String> networks = new ArrayList<>();
         if (p.network0 >= 0) {
@@ -322,6 +385,7 @@ public final class History implements Serializable {
 
     /** Per target, the operations run on it, sorted by target. */
     public Map<String, List<String>> documentsByTarget() {
+        catchUp();
         Map<String, List<String>> out = new java.util.TreeMap<>();
         documentsByTarget.forEach((t, ops) -> out.put(t, new ArrayList<>(new TreeSet<>(ops))));
         return out;
@@ -329,6 +393,7 @@ public final class History implements Serializable {
 
     /** Per account: {peak commands per hour, commands}, sorted by account. */
     public Map<String, long[]> accounts() {
+        catchUp();
         Map<String, long[]> out = new java.util.TreeMap<>();
         accounts.forEach((a, r) -> out.put(a, new long[] {r.peak, r.commands}));
         return out;
