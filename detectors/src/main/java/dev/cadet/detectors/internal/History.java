@@ -52,6 +52,7 @@ public final class History implements Serializable {
      */
     private transient CloudEvent[] pending;
     private transient Profile[] found;
+    private transient int[] hashes;
     private transient int pendingSize;
     private static final int BATCH = 512;
 
@@ -122,6 +123,7 @@ public final class History implements Serializable {
         if (pending == null) {
             pending = new CloudEvent[BATCH];
             found = new Profile[BATCH];
+            hashes = new int[BATCH];
         }
         pending[pendingSize++] = e;
         if (pendingSize == BATCH) {
@@ -133,9 +135,16 @@ public final class History implements Serializable {
     private void learnPending() {
         int n = pendingSize;
         pendingSize = 0;
+        // Three passes, each reading memory that the one before made known: the principals (for their
+        // hashes), then their slots and profiles, then the updates.
+        for (int i = 0; i < n; i++) {
+            String principal = pending[i].principal();
+            hashes[i] = principal == null ? 0 : principal.hashCode();
+        }
         for (int i = 0; i < n; i++) {
             CloudEvent e = pending[i];
-            found[i] = e.outcome() == Outcome.FAILURE || e.principal() == null ? null : principals.get(e.principal());
+            found[i] = e.outcome() == Outcome.FAILURE || e.principal() == null ? null
+                    : principals.get(e.principal(), hashes[i]);
         }
         for (int i = 0; i < n; i++) {
             learn(pending[i], found[i]);
@@ -467,7 +476,11 @@ public final class History implements Serializable {
         int size;
 
         Profile get(String principal) {
-            int h = principal.hashCode();
+            return get(principal, principal.hashCode());
+        }
+
+        /** {@code h}: the principal's hash code. */
+        Profile get(String principal, int h) {
             int mask = slots.length - 1;
             for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
                 Profile p = slots[i];
