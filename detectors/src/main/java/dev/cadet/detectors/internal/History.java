@@ -135,16 +135,23 @@ public final class History implements Serializable {
     private void learnPending() {
         int n = pendingSize;
         pendingSize = 0;
-        // Three passes, each reading memory that the one before made known: the principals (for their
-        // hashes), then their slots and profiles, then the updates.
+        // Passes that each read memory the one before made known: the principals (for their hashes), their
+        // first slots, the profiles there (probing on when another principal's is there), then the updates.
         for (int i = 0; i < n; i++) {
             String principal = pending[i].principal();
             hashes[i] = principal == null ? 0 : principal.hashCode();
         }
         for (int i = 0; i < n; i++) {
+            found[i] = principals.firstSlot(hashes[i]);
+        }
+        for (int i = 0; i < n; i++) {
             CloudEvent e = pending[i];
-            found[i] = e.outcome() == Outcome.FAILURE || e.principal() == null ? null
-                    : principals.get(e.principal(), hashes[i]);
+            Profile p = found[i];
+            if (e.outcome() == Outcome.FAILURE || e.principal() == null) {
+                found[i] = null;
+            } else if (p != null && p.principal != e.principal()) {
+                found[i] = principals.get(e.principal(), hashes[i]);
+            }
         }
         for (int i = 0; i < n; i++) {
             learn(pending[i], found[i]);
@@ -477,6 +484,11 @@ public final class History implements Serializable {
 
         Profile get(String principal) {
             return get(principal, principal.hashCode());
+        }
+
+        /** The profile in the first slot a principal with hash code {@code h} would take, or {@code null}. */
+        Profile firstSlot(int h) {
+            return slots[spread(h) & (slots.length - 1)];
         }
 
         /** {@code h}: the principal's hash code. */
