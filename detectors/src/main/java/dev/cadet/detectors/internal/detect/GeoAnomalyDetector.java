@@ -105,6 +105,13 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
     }
 
     private void countUnlocated() {
+        // An empty principal names nobody. Asked first for the whole batch, in a loop short enough that the
+        // reads of many principals are under way at once; the full check then finds them in the cache.
+        for (int i = 0; i < uncheckedSize; i++) {
+            if (unchecked[i].isEmpty()) {
+                unchecked[i] = null;
+            }
+        }
         for (int i = 0; i < uncheckedSize; i++) {
             if (Events.isKnownPrincipal(unchecked[i])) {
                 unlocated++;
