@@ -63,20 +63,26 @@ public final class Text {
             counts.forEachKeyValue((n, c) -> sb.append(n).append(" x").append(c));
             return sb;
         }
-        List<String> names = new ArrayList<>(counts.keySet());
-        names.sort((a, b) -> {
-            int c = Integer.compare(counts.get(b), counts.get(a));
-            return c != 0 ? c : a.compareTo(b);
+        // Each name with its count, so that sorting compares fields rather than looking both up per comparison
+        // (an account's hourly tally names hundreds of principals).
+        List<Counted> tallied = new ArrayList<>(counts.size());
+        counts.forEachKeyValue((n, c) -> tallied.add(new Counted(n, c)));
+        tallied.sort((a, b) -> {
+            int c = Integer.compare(b.count, a.count);
+            return c != 0 ? c : a.name.compareTo(b.name);
         });
         boolean first = true;
-        for (String n : names) {
+        for (Counted t : tallied) {
             if (!first) {
                 sb.append(", ");
             }
             first = false;
-            sb.append(n).append(" x").append(counts.get(n));
+            sb.append(t.name).append(" x").append(t.count);
         }
         return sb;
+    }
+
+    private record Counted(String name, int count) {
     }
 
     /** The most frequent key, ties broken by name. */
