@@ -43,7 +43,7 @@ public final class CommandExecutionDetector extends AbstractDetector implements 
     private long merged;
 
     public CommandExecutionDetector(int fanOutThreshold) {
-        super(ID);
+        super(ID, ON_MACHINE);
         if (fanOutThreshold < 1) {
             throw new IllegalArgumentException("fanOutThreshold must be >= 1, was " + fanOutThreshold);
         }

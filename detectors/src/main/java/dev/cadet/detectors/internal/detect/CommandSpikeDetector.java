@@ -57,7 +57,7 @@ public final class CommandSpikeDetector extends AbstractDetector implements Seri
     /** Judges principals, accounts or both: a partitioned host runs one kind per partition. */
     public CommandSpikeDetector(History history, int floor, double ratio, int fanOutFloor, boolean perPrincipal,
                                 boolean perAccount) {
-        super(ID);
+        super(ID, observing(history, ON_MACHINE));
         this.perPrincipal = perPrincipal;
         this.perAccount = perAccount;
         if (floor < 1) {

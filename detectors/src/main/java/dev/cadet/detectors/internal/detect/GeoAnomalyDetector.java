@@ -45,7 +45,7 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
     private static final int BATCH = 512;
 
     public GeoAnomalyDetector(int speedKmh) {
-        super(ID, (principal, b) -> principal + " appeared in places too far apart for the time between them"
+        super(ID, ALL_KINDS, (principal, b) -> principal + " appeared in places too far apart for the time between them"
                 + " (faster than " + speedKmh + " km/h): " + Text.list(b.notes(), 4));
         if (speedKmh < 1) {
             throw new IllegalArgumentException("travelSpeedKmh must be >= 1, was " + speedKmh);

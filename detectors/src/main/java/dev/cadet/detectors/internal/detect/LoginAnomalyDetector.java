@@ -45,7 +45,7 @@ public final class LoginAnomalyDetector extends HourlyDetector implements Serial
     }
 
     public LoginAnomalyDetector(History history, SourceMatcher approved, Duration window) {
-        super(ID, (principal, b) -> principal + " ran " + Text.count(b.count(), "command") + " within "
+        super(ID, observing(history, ON_MACHINE | kinds(EventKind.AUTHENTICATION)), (principal, b) -> principal + " ran " + Text.count(b.count(), "command") + " within "
                 + Times.human(window) + " of a sign-in " + Text.list(b.notes(), 3) + b.capNote());
         this.history = history;
         this.approved = approved;

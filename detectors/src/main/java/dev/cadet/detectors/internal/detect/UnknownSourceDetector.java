@@ -40,7 +40,8 @@ public final class UnknownSourceDetector extends HourlyDetector implements Seria
     }
 
     public UnknownSourceDetector(History history, SourceMatcher approved) {
-        super(ID, (principal, b) -> principal + " made "
+        super(ID, observing(history, ON_MACHINE | kinds(EventKind.SCRIPT_DEFINITION,
+                EventKind.CREDENTIAL_CHANGE, EventKind.PRIVILEGE_CHANGE)), (principal, b) -> principal + " made "
                 + Text.count(b.count(), "command or IAM call") + " from outside its history and the approved"
                 + " sources: " + Text.list(b.notes(), 6) + b.capNote());
         this.history = history;
