@@ -116,4 +116,42 @@ class BaselineTest {
         events.forEach(backward::push);
         assertThat(backward.finish().findings()).isEqualTo(forward.finish().findings());
     }
+
+    @Test
+    void learningGoesInBatchesAndLosesNothingAcrossTheirEdges() {
+        // More events than one learning batch, principals and addresses repeating as objects and as copies,
+        // failures and unknown principals among them: every count as if learned one event at a time.
+        Baseline.Learner learner = Baseline.learner();
+        String[] ips = {"198.51.100.7", "203.0.113.9", "2001:db8:1:2::5"};
+        for (int i = 0; i < 1_300; i++) {
+            String who = i % 7 == 0 ? "unknown" : user("u" + i % 5);
+            E.Builder e = i % 11 == 0 ? E.loginFailed(who) : E.other(i % 2 == 0 ? who : new String(who));
+            learner.add(e.ip(i % 3 == 2 ? new String(ips[i % 3]) : ips[(i / 100) % 2]).at(t("00:00") + i * 1_000L).build());
+        }
+        Baseline b = learner.build();
+        assertThat(b.events()).isEqualTo(1_300);
+        assertThat(b.principals()).extracting(Baseline.PrincipalHistory::principal)
+                .containsExactly(user("u0"), user("u1"), user("u2"), user("u3"), user("u4"));
+        long learned = 0;
+        for (int i = 0; i < 1_300; i++) {
+            learned += i % 7 != 0 && i % 11 != 0 ? 1 : 0;
+        }
+        assertThat(b.principals().stream().mapToLong(Baseline.PrincipalHistory::events).sum()).isEqualTo(learned);
+        assertThat(b.principals()).allSatisfy(p -> assertThat(p.networks())
+                .containsExactly("198.51.100.0/24", "2001:db8:1::/48", "203.0.113.0/24"));
+    }
+
+    @Test
+    void aPrincipalListedTwiceInAStoredBaselineKeepsItsLastEntry() {
+        Baseline.PrincipalHistory first = new Baseline.PrincipalHistory(user("ann"), List.of("198.51.100.0/24"),
+                List.of(), List.of("Deploy"), List.of(), 1, 1, 1, 1);
+        Baseline.PrincipalHistory last = new Baseline.PrincipalHistory(user("ann"), List.of("203.0.113.0/24"),
+                List.of(), List.of(), List.of(), 0, 0, 0, 2);
+        Baseline b = new Baseline(t("00:00"), t("01:00"), 3, List.of(first, last), Map.of(), List.of());
+        Pipeline p = Pipeline.create(DetectionConfig.builder().baseline(b, "baseline.json").build());
+        p.push(E.command(user("ann")).ip("198.51.100.9").document("Deploy").at("09:00").build());
+        DetectionResult r = p.finish();
+        assertThat(r.findings()).extracting(f -> f.detector()).contains("rare-command", "unknown-source");
+        assertThat(r.counters().baseline().principals()).isEqualTo(1);
+    }
 }

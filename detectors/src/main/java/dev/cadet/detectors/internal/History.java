@@ -36,7 +36,7 @@ public final class History implements Serializable {
 
     private final Mode mode;
     private final long period;
-    private final Map<String, Profile> principals = new HashMap<>();
+    private final Profiles principals = new Profiles();
     private final Map<String, Set<String>> documentsByTarget = new HashMap<>();
     private final Map<String, Rate> accounts = new HashMap<>();
     private final OncePerOperation once = new OncePerOperation();
@@ -45,6 +45,16 @@ public final class History implements Serializable {
     private long learned;
     private boolean frozen;
     private CloudEvent last;
+    /**
+     * Events observed and not yet learned from: learning goes a batch at a time, first every profile lookup
+     * and then every update, so that the memory reads of different principals overlap instead of waiting
+     * one after another. Everything that reads what was learned first learns the batch.
+     */
+    private transient CloudEvent[] pending;
+    private transient Profile[] found;
+    private transient int[] hashes;
+    private transient int pendingSize;
+    private static final int BATCH = 512;
 
     private History(Mode mode, long period) {
         this.mode = mode;
@@ -110,23 +120,85 @@ public final class History implements Serializable {
             freeze();
             return;
         }
-        learn(e);
+        if (pending == null) {
+            pending = new CloudEvent[BATCH];
+            found = new Profile[BATCH];
+            hashes = new int[BATCH];
+        }
+        pending[pendingSize++] = e;
+        if (pendingSize == BATCH) {
+            learnPending();
+        }
     }
 
-    private void learn(CloudEvent e) {
-        if (e.outcome() == Outcome.FAILURE || !Events.isKnownPrincipal(e.principal())) {
+    /** Learns from the pending events, in the order they came. */
+    private void learnPending() {
+        int n = pendingSize;
+        pendingSize = 0;
+        // Passes that each read memory the one before made known: the principals (for their hashes), their
+        // first slots, the profiles there (probing on when another principal's is there), then the updates.
+        for (int i = 0; i < n; i++) {
+            String principal = pending[i].principal();
+            hashes[i] = principal == null ? 0 : principal.hashCode();
+        }
+        for (int i = 0; i < n; i++) {
+            found[i] = principals.firstSlot(hashes[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            CloudEvent e = pending[i];
+            Profile p = found[i];
+            if (e.outcome() == Outcome.FAILURE || e.principal() == null) {
+                found[i] = null;
+            } else if (p != null && p.principal != e.principal()) {
+                found[i] = principals.get(e.principal(), hashes[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            learn(pending[i], found[i]);
+            pending[i] = null;
+            found[i] = null;
+        }
+    }
+
+    /** Learns whatever is pending; every method that reads what was learned calls this first. */
+    private void catchUp() {
+        if (pendingSize > 0) {
+            learnPending();
+        }
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        catchUp();
+        out.defaultWriteObject();
+    }
+
+    /** {@code p}: the principal's profile when the batch's lookup found one. */
+    private void learn(CloudEvent e, Profile p) {
+        if (e.outcome() == Outcome.FAILURE) {
             return;
         }
-        learned++;
-        Profile p = principals.get(e.principal());
+        String principal = e.principal();
         if (p == null) {
-            p = new Profile();
-            principals.put(e.principal(), p);
+            // Not found, or added by an earlier event of the batch. A principal in the table is known: only a
+            // new one is checked, which reads its characters.
+            p = principal == null ? null : principals.get(principal);
         }
+        if (p == null) {
+            if (!Events.isKnownPrincipal(principal)) {
+                return;
+            }
+            p = principals.add(principal);
+        }
+        learned++;
         p.events++;
-        long network = Networks.key(e.source().ip());
-        if (network >= 0) {
-            p.network(network);
+        String ip = e.source().ip();
+        // The same address object as last time has the same network: no parse, and its characters stay unread.
+        if (ip != p.lastIp) {
+            p.lastIp = ip;
+            long network = Networks.key(ip);
+            if (network >= 0) {
+                p.network(network);
+            }
         }
         if (e.source().country() != null) {
             p.countries().add(e.source().country());
@@ -135,17 +207,18 @@ public final class History implements Serializable {
             return;
         }
         String op = operation(e);
-        p.operations().add(op);
-        p.commands++;
+        Commands c = p.commands();
+        c.operations.add(op);
+        c.count++;
         long hour = Math.floorDiv(e.time(), Times.HOUR) * Times.HOUR;
-        if (p.hourly == null) {
-            p.hourly = new LongIntHashMap();
-            p.hourlyTargets = new LongObjectHashMap<>();
+        if (c.hourly == null) {
+            c.hourly = new LongIntHashMap();
+            c.hourlyTargets = new LongObjectHashMap<>();
         }
-        p.hourly.addToValue(hour, 1);
-        Set<String> reached = p.hourlyTargets.getIfAbsentPut(hour, HashSet::new);
+        c.hourly.addToValue(hour, 1);
+        Set<String> reached = c.hourlyTargets.getIfAbsentPut(hour, HashSet::new);
         for (String t : e.targets()) {
-            p.targets().add(t);
+            c.targets.add(t);
             reached.add(t);
             documentsByTarget.computeIfAbsent(t, k -> new HashSet<>()).add(op);
         }
@@ -161,19 +234,21 @@ public final class History implements Serializable {
         if (frozen) {
             return;
         }
+        catchUp();
         frozen = true;
         once.clear();
         if (from != Long.MIN_VALUE && period == Long.MAX_VALUE && last != null) {
             until = Times.plus(last.time(), 1);
         }
-        for (Profile p : principals.values()) {
-            if (p.hourly != null) {
-                p.peakCommands = Math.max(p.peakCommands, p.hourly.isEmpty() ? 0 : p.hourly.values().max());
-                for (Set<String> reached : p.hourlyTargets.values()) {
-                    p.peakTargets = Math.max(p.peakTargets, reached.size());
+        for (Profile p : principals.slots) {
+            Commands c = p == null ? null : p.commands;
+            if (c != null && c.hourly != null) {
+                c.peakCommands = Math.max(c.peakCommands, c.hourly.isEmpty() ? 0 : c.hourly.values().max());
+                for (Set<String> reached : c.hourlyTargets.values()) {
+                    c.peakTargets = Math.max(c.peakTargets, reached.size());
                 }
-                p.hourly = null;
-                p.hourlyTargets = null;
+                c.hourly = null;
+                c.hourlyTargets = null;
             }
         }
         for (Rate a : accounts.values()) {
@@ -197,63 +272,74 @@ public final class History implements Serializable {
     }
 
     public boolean knowsPrincipal(String principal) {
-        return principals.containsKey(principal);
+        catchUp();
+        return principals.get(principal) != null;
     }
 
     /** True when the principal came from the network (/24, /48) of {@code ip} before. */
     public boolean knowsNetwork(String principal, String ip) {
+        catchUp();
         Profile p = principals.get(principal);
-        if (p == null || p.networks == null) {
+        if (p == null || p.network0 < 0) {
             return false;
         }
         long key = Networks.key(ip);
-        return key >= 0 && p.networks.contains(key);
+        return key >= 0 && p.knowsNetwork(key);
     }
 
     public boolean knowsCountry(String principal, String country) {
+        catchUp();
         Profile p = principals.get(principal);
         return p != null && p.countries != null && p.countries.contains(country);
     }
 
     /** The principal's countries, sorted; empty when unknown. */
     public Set<String> countries(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
         return p == null || p.countries == null ? Set.of() : new TreeSet<>(p.countries);
     }
 
     public boolean knowsOperation(String principal, String operation) {
+        catchUp();
         Profile p = principals.get(principal);
-        return p != null && p.operations != null && p.operations.contains(operation);
+        return p != null && p.commands != null && p.commands.operations.contains(operation);
     }
 
     /** True when the principal ran commands at all. */
     public boolean ranCommands(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
-        return p != null && p.commands > 0;
+        return p != null && p.commands != null && p.commands.count > 0;
     }
 
     public boolean targetRan(String target, String operation) {
+        catchUp();
         Set<String> ops = documentsByTarget.get(target);
         return ops != null && ops.contains(operation);
     }
 
     public boolean knowsTarget(String target) {
+        catchUp();
         return documentsByTarget.containsKey(target);
     }
 
     /** Most commands the principal ran in one hour; 0 when it ran none. */
     public int peakCommands(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
-        return p == null ? 0 : p.peakCommands;
+        return p == null || p.commands == null ? 0 : p.commands.peakCommands;
     }
 
     /** Most distinct targets the principal reached in one hour. */
     public int peakTargets(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
-        return p == null ? 0 : p.peakTargets;
+        return p == null || p.commands == null ? 0 : p.commands.peakTargets;
     }
 
     public int accountPeak(String account) {
+        catchUp();
         Rate a = accounts.get(account);
         return a == null ? 0 : a.peak;
     }
@@ -269,29 +355,44 @@ public final class History implements Serializable {
     }
 
     public int principalCount() {
-        return principals.size();
+        catchUp();
+        return principals.size;
     }
 
     /** Events learned from. */
     public long learned() {
+        catchUp();
         return learned;
     }
 
     /** The principals with a history, sorted. */
     public List<String> principals() {
-        return new ArrayList<>(new TreeSet<>(principals.keySet()));
+        catchUp();
+        List<String> out = new ArrayList<>(principals.size);
+        for (Profile p : principals.slots) {
+            if (p != null) {
+                out.add(p.principal);
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     /** One principal's history in plain values, for a baseline file; call after {@link #freeze()}. */
     public PrincipalData principal(String principal) {
+        catchUp();
         Profile p = principals.get(principal);
         List<String> networks = new ArrayList<>();
-        if (p.networks != null) {
-            p.networks.forEach(k -> networks.add(Networks.cidr(k)));
+        if (p.network0 >= 0) {
+            networks.add(Networks.cidr(p.network0));
+        }
+        if (p.moreNetworks != null) {
+            p.moreNetworks.forEach(k -> networks.add(Networks.cidr(k)));
         }
         networks.sort(null);
-        return new PrincipalData(principal, networks, sorted(p.countries), sorted(p.operations), sorted(p.targets),
-                p.peakCommands, p.peakTargets, p.commands, p.events);
+        Commands c = p.commands == null ? new Commands() : p.commands;
+        return new PrincipalData(principal, networks, sorted(p.countries), sorted(c.operations), sorted(c.targets),
+                c.peakCommands, c.peakTargets, c.count, p.events);
     }
 
     private static List<String> sorted(Set<String> values) {
@@ -300,6 +401,7 @@ public final class History implements Serializable {
 
     /** Per target, the operations run on it, sorted by target. */
     public Map<String, List<String>> documentsByTarget() {
+        catchUp();
         Map<String, List<String>> out = new java.util.TreeMap<>();
         documentsByTarget.forEach((t, ops) -> out.put(t, new ArrayList<>(new TreeSet<>(ops))));
         return out;
@@ -307,6 +409,7 @@ public final class History implements Serializable {
 
     /** Per account: {peak commands per hour, commands}, sorted by account. */
     public Map<String, long[]> accounts() {
+        catchUp();
         Map<String, long[]> out = new java.util.TreeMap<>();
         accounts.forEach((a, r) -> out.put(a, new long[] {r.peak, r.commands}));
         return out;
@@ -327,7 +430,8 @@ public final class History implements Serializable {
         }
 
         public Loader principal(PrincipalData d) {
-            Profile p = new Profile();
+            // A principal listed twice: the last entry wins, as it did when profiles were kept in a map.
+            Profile p = h.principals.replace(d.principal());
             for (String n : d.networks()) {
                 long key = Networks.parseCidr(n);
                 if (key < 0) {
@@ -337,13 +441,16 @@ public final class History implements Serializable {
                 p.network(key);
             }
             p.countries().addAll(d.countries());
-            p.operations().addAll(d.operations());
-            p.targets().addAll(d.targets());
-            p.peakCommands = d.peakCommandsPerHour();
-            p.peakTargets = d.peakTargetsPerHour();
-            p.commands = d.commands();
+            if (!d.operations().isEmpty() || !d.targets().isEmpty() || d.commands() > 0 || d.peakCommandsPerHour() > 0
+                    || d.peakTargetsPerHour() > 0) {
+                Commands c = p.commands();
+                c.operations.addAll(d.operations());
+                c.targets.addAll(d.targets());
+                c.peakCommands = d.peakCommandsPerHour();
+                c.peakTargets = d.peakTargetsPerHour();
+                c.count = d.commands();
+            }
             p.events = d.events();
-            h.principals.put(d.principal(), p);
             return this;
         }
 
@@ -366,31 +473,118 @@ public final class History implements Serializable {
         }
     }
 
-    /** One principal's history; its sets are made on first use, as most principals never run a command. */
+    /**
+     * The profiles by principal: open addressing with linear probing, each profile holding its own key, so
+     * that finding one reads a slot and the profile (a hash map reads a bucket, its node, then the value).
+     * Principals are never removed. The hash is {@code String.hashCode}, which a string caches.
+     */
+    private static final class Profiles implements Serializable {
+        Profile[] slots = new Profile[16];
+        int size;
+
+        Profile get(String principal) {
+            return get(principal, principal.hashCode());
+        }
+
+        /** The profile in the first slot a principal with hash code {@code h} would take, or {@code null}. */
+        Profile firstSlot(int h) {
+            return slots[spread(h) & (slots.length - 1)];
+        }
+
+        /** {@code h}: the principal's hash code. */
+        Profile get(String principal, int h) {
+            int mask = slots.length - 1;
+            for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+                Profile p = slots[i];
+                if (p == null) {
+                    return null;
+                }
+                if (p.principal == principal || (p.hash == h && p.principal.equals(principal))) {
+                    return p;
+                }
+            }
+        }
+
+        /** A new, empty profile for the principal, in place of the one it had. */
+        Profile replace(String principal) {
+            int h = principal.hashCode();
+            int mask = slots.length - 1;
+            for (int i = spread(h) & mask; slots[i] != null; i = (i + 1) & mask) {
+                if (slots[i].hash == h && slots[i].principal.equals(principal)) {
+                    slots[i] = new Profile(principal);
+                    return slots[i];
+                }
+            }
+            return add(principal);
+        }
+
+        /** A new, empty profile for a principal not in the table. */
+        Profile add(String principal) {
+            if (2 * (size + 1) > slots.length) {
+                Profile[] old = slots;
+                slots = new Profile[old.length * 2];
+                for (Profile p : old) {
+                    if (p != null) {
+                        put(p);
+                    }
+                }
+            }
+            Profile p = new Profile(principal);
+            put(p);
+            size++;
+            return p;
+        }
+
+        private void put(Profile p) {
+            int mask = slots.length - 1;
+            int i = spread(p.hash) & mask;
+            while (slots[i] != null) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = p;
+        }
+
+        private static int spread(int h) {
+            // Fibonacci hashing: string hashes of similar names differ in their low bits only.
+            int x = h * 0x9E3779B9;
+            return x ^ (x >>> 16);
+        }
+    }
+
+    /**
+     * One principal's history. Most principals come from one network and never run a command, so the first
+     * network is a field and the rest of the state is made on first use.
+     */
     private static final class Profile implements Serializable {
-        LongHashSet networks;
-        Set<String> countries;
-        Set<String> operations;
-        Set<String> targets;
-        /** Per hour while learning: commands and machines reached; dropped when frozen. */
-        LongIntHashMap hourly;
-        LongObjectHashMap<Set<String>> hourlyTargets;
-        int peakCommands;
-        int peakTargets;
-        long commands;
+        final String principal;
+        final int hash;
         long events;
-        long lastNetwork = -1;
+        /** The first network, -1 before any; the others in {@link #moreNetworks}. */
+        long network0 = -1;
+        /** The address of the last event learned from: the same object again needs no parsing. */
+        transient String lastIp;
+        LongHashSet moreNetworks;
+        Set<String> countries;
+        Commands commands;
+
+        Profile(String principal) {
+            this.principal = principal;
+            this.hash = principal.hashCode();
+        }
 
         void network(long key) {
-            // Most principals keep one address: skip the set (another cache miss) when it repeats.
-            if (key == lastNetwork) {
-                return;
+            if (network0 < 0) {
+                network0 = key;
+            } else if (key != network0) {
+                if (moreNetworks == null) {
+                    moreNetworks = new LongHashSet(2);
+                }
+                moreNetworks.add(key);
             }
-            lastNetwork = key;
-            if (networks == null) {
-                networks = new LongHashSet(2);
-            }
-            networks.add(key);
+        }
+
+        boolean knowsNetwork(long key) {
+            return key == network0 || (moreNetworks != null && moreNetworks.contains(key));
         }
 
         Set<String> countries() {
@@ -400,19 +594,24 @@ public final class History implements Serializable {
             return countries;
         }
 
-        Set<String> operations() {
-            if (operations == null) {
-                operations = new HashSet<>(4);
+        Commands commands() {
+            if (commands == null) {
+                commands = new Commands();
             }
-            return operations;
+            return commands;
         }
+    }
 
-        Set<String> targets() {
-            if (targets == null) {
-                targets = new HashSet<>(4);
-            }
-            return targets;
-        }
+    /** What a principal ran on machines. */
+    private static final class Commands implements Serializable {
+        final Set<String> operations = new HashSet<>(4);
+        final Set<String> targets = new HashSet<>(4);
+        /** Per hour while learning: commands and machines reached; dropped when frozen. */
+        LongIntHashMap hourly;
+        LongObjectHashMap<Set<String>> hourlyTargets;
+        int peakCommands;
+        int peakTargets;
+        long count;
     }
 
     private static final class Rate implements Serializable {

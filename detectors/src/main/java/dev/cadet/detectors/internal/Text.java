@@ -18,6 +18,12 @@ public final class Text {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /** {@link #count} written onto {@code sb}. */
+    public static StringBuilder appendCount(StringBuilder sb, long n, String noun) {
+        sb.append(n).append(' ').append(noun);
+        return n == 1 ? sb : sb.append('s');
+    }
+
     /** Sorted, distinct, comma separated, at most {@code max} items then {@code and N more}. */
     public static String list(Collection<String> items, int max) {
         List<String> sorted = new ArrayList<>(new TreeSet<>(items));
@@ -27,21 +33,56 @@ public final class Text {
         return String.join(", ", sorted.subList(0, max)) + " and " + (sorted.size() - max) + " more";
     }
 
-    /** {@code ssm:SendCommand x3, ssm:StartSession x1}, most frequent first, then by name. */
-    public static String tally(ObjectIntHashMap<String> counts) {
-        List<String> names = new ArrayList<>(counts.keySet());
-        names.sort((a, b) -> {
-            int c = Integer.compare(counts.get(b), counts.get(a));
-            return c != 0 ? c : a.compareTo(b);
-        });
-        StringBuilder sb = new StringBuilder();
-        for (String n : names) {
-            if (sb.length() > 0) {
+    /** {@link #list} of a set already sorted by natural order, written onto {@code sb} without copying it. */
+    public static StringBuilder appendList(StringBuilder sb, java.util.SortedSet<String> items, int max) {
+        if (items.comparator() != null) {
+            return sb.append(list(items, max));
+        }
+        int n = 0;
+        for (String item : items) {
+            if (n == max) {
+                return sb.append(" and ").append(items.size() - max).append(" more");
+            }
+            if (n++ > 0) {
                 sb.append(", ");
             }
-            sb.append(n).append(" x").append(counts.get(n));
+            sb.append(item);
         }
-        return sb.toString();
+        return sb;
+    }
+
+    /** {@code ssm:SendCommand x3, ssm:StartSession x1}, most frequent first, then by name. */
+    public static String tally(ObjectIntHashMap<String> counts) {
+        return appendTally(new StringBuilder(), counts).toString();
+    }
+
+    /** {@link #tally} written onto {@code sb}. */
+    public static StringBuilder appendTally(StringBuilder sb, ObjectIntHashMap<String> counts) {
+        if (counts.size() == 1) {
+            // One name, nothing to sort: the common case of a finding's actions.
+            counts.forEachKeyValue((n, c) -> sb.append(n).append(" x").append(c));
+            return sb;
+        }
+        // Each name with its count, so that sorting compares fields rather than looking both up per comparison
+        // (an account's hourly tally names hundreds of principals).
+        List<Counted> tallied = new ArrayList<>(counts.size());
+        counts.forEachKeyValue((n, c) -> tallied.add(new Counted(n, c)));
+        tallied.sort((a, b) -> {
+            int c = Integer.compare(b.count, a.count);
+            return c != 0 ? c : a.name.compareTo(b.name);
+        });
+        boolean first = true;
+        for (Counted t : tallied) {
+            if (!first) {
+                sb.append(", ");
+            }
+            first = false;
+            sb.append(t.name).append(" x").append(t.count);
+        }
+        return sb;
+    }
+
+    private record Counted(String name, int count) {
     }
 
     /** The most frequent key, ties broken by name. */

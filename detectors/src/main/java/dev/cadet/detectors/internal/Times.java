@@ -29,6 +29,11 @@ public final class Times {
      * formats its times and {@code Instant.toString} is a large share of building one.
      */
     public static String iso(long millis) {
+        return appendIso(new StringBuilder(24), millis).toString();
+    }
+
+    /** {@link #iso} written onto {@code sb}, so that a summary being built needs no string of its own for it. */
+    public static StringBuilder appendIso(StringBuilder sb, long millis) {
         long days = Math.floorDiv(millis, 86_400_000L);
         int msOfDay = (int) Math.floorMod(millis, 86_400_000L);
         // Civil date from days since 1970-01-01 (era based, proleptic Gregorian).
@@ -42,34 +47,27 @@ public final class Times {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         if (year < 0 || year > 9999) {
-            return Instant.ofEpochMilli(millis).toString();
+            return sb.append(Instant.ofEpochMilli(millis));
         }
         int ms = msOfDay % 1000;
-        char[] c = new char[ms == 0 ? 20 : 24];
-        digits(c, 0, (int) year, 4);
-        c[4] = '-';
-        digits(c, 5, month, 2);
-        c[7] = '-';
-        digits(c, 8, day, 2);
-        c[10] = 'T';
-        digits(c, 11, msOfDay / 3_600_000, 2);
-        c[13] = ':';
-        digits(c, 14, msOfDay / 60_000 % 60, 2);
-        c[16] = ':';
-        digits(c, 17, msOfDay / 1000 % 60, 2);
+        digits(sb, (int) year, 4).append('-');
+        digits(sb, month, 2).append('-');
+        digits(sb, day, 2).append('T');
+        digits(sb, msOfDay / 3_600_000, 2).append(':');
+        digits(sb, msOfDay / 60_000 % 60, 2).append(':');
+        digits(sb, msOfDay / 1000 % 60, 2);
         if (ms != 0) {
-            c[19] = '.';
-            digits(c, 20, ms, 3);
+            digits(sb.append('.'), ms, 3);
         }
-        c[c.length - 1] = 'Z';
-        return new String(c);
+        return sb.append('Z');
     }
 
-    private static void digits(char[] c, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            c[i] = (char) ('0' + value % 10);
-            value /= 10;
+    /** {@code value} in {@code width} digits, zero-padded. */
+    private static StringBuilder digits(StringBuilder sb, int value, int width) {
+        for (int div = width == 4 ? 1000 : width == 3 ? 100 : 10; div > 0; div /= 10) {
+            sb.append((char) ('0' + value / div % 10));
         }
+        return sb;
     }
 
     /** A duration the way the configuration documents show it: {@code 1h}, {@code 90m}, {@code 45s}, {@code 1500ms}. */

@@ -1,7 +1,9 @@
 package dev.cadet.detectors.internal.detect;
 
 import java.io.Serializable;
+import dev.cadet.detectors.internal.History;
 import dev.cadet.model.CloudEvent;
+import dev.cadet.model.EventKind;
 import dev.cadet.model.Finding;
 
 import java.util.Map;
@@ -19,7 +21,18 @@ import java.util.function.Consumer;
  */
 public abstract class AbstractDetector implements Serializable {
 
+    /** Every event kind, for {@link #AbstractDetector(String, int)}. */
+    protected static final int ALL_KINDS = (1 << EventKind.values().length) - 1;
+    /** Command executions and interactive sessions: the kinds that run code on a machine. */
+    protected static final int ON_MACHINE = kinds(EventKind.COMMAND_EXECUTION, EventKind.INTERACTIVE_SESSION);
+
     private final String id;
+    /**
+     * The kinds of event {@link #handle} can act on, as a set of ordinal bits: an event of another kind
+     * changes nothing there, so it is not handed over. Most events are of kinds most detectors ignore,
+     * and the check costs less than the call.
+     */
+    private final int kinds;
     private long watermark = Long.MIN_VALUE;
     private long lastEventTime = Long.MIN_VALUE;
     /** Events this detector looked at and kept in state or used. */
@@ -29,8 +42,32 @@ public abstract class AbstractDetector implements Serializable {
     /** State entries dropped because the watermark made them useless. */
     protected long evictions;
 
+    /** A detector that looks at every kind of event. */
     protected AbstractDetector(String id) {
+        this(id, ALL_KINDS);
+    }
+
+    /** A detector whose {@link #handle} does nothing with events whose kind is not in {@code kinds}. */
+    protected AbstractDetector(String id, int kinds) {
         this.id = id;
+        this.kinds = kinds;
+    }
+
+    /**
+     * {@code kinds} for a detector that feeds {@code history}: every kind while it learns, since it learns
+     * from events of every kind (and from the first event, whatever its kind, knows when learning ends).
+     */
+    protected static int observing(History history, int kinds) {
+        return history.mode() == History.Mode.LEARNING ? ALL_KINDS : kinds;
+    }
+
+    /** The set of ordinal bits of {@code kinds}. */
+    protected static int kinds(EventKind... kinds) {
+        int set = 0;
+        for (EventKind k : kinds) {
+            set |= 1 << k.ordinal();
+        }
+        return set;
     }
 
     public final String id() {
@@ -45,7 +82,9 @@ public abstract class AbstractDetector implements Serializable {
             return;
         }
         lastEventTime = event.time();
-        handle(event, out);
+        if ((kinds & 1 << event.kind().ordinal()) != 0) {
+            handle(event, out);
+        }
     }
 
     /** No event with {@code time < watermarkMillis} will follow. */

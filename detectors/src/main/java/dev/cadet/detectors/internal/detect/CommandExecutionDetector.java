@@ -43,7 +43,7 @@ public final class CommandExecutionDetector extends AbstractDetector implements 
     private long merged;
 
     public CommandExecutionDetector(int fanOutThreshold) {
-        super(ID);
+        super(ID, ON_MACHINE);
         if (fanOutThreshold < 1) {
             throw new IllegalArgumentException("fanOutThreshold must be >= 1, was " + fanOutThreshold);
         }
@@ -123,7 +123,7 @@ public final class CommandExecutionDetector extends AbstractDetector implements 
         CloudEvent latest;
         final Set<String> targets = new HashSet<>(8);
         final ObjectIntHashMap<String> actions = new ObjectIntHashMap<>(2);
-        final Set<String> documents = new TreeSet<>();
+        final TreeSet<String> documents = new TreeSet<>();
         /** Records of one operation (Azure Started/Accepted/Succeeded share a correlation id) count once. */
         Set<String> operations;
         boolean selector;
@@ -164,27 +164,36 @@ public final class CommandExecutionDetector extends AbstractDetector implements 
 
         Finding toFinding(String principal, int fanOutThreshold) {
             // Every source address first (the policy judges sources from the evidence), then the earliest
-            // others, keeping one slot for the latest event.
-            List<CloudEvent> evidence = new ArrayList<>(EVIDENCE_CAP);
+            // others, keeping one slot for the latest event. Built as an array and sorted in place: one
+            // finding per command is common, and the finding keeps the list it is given.
+            CloudEvent[] chosen = new CloudEvent[Math.min(EVIDENCE_CAP, firstByAddress.size() + rest.size() + 1)];
+            int n = 0;
+            boolean hasLatest = false;
             for (CloudEvent e : firstByAddress.values()) {
-                if (evidence.size() < EVIDENCE_CAP - 1) {
-                    evidence.add(e);
+                if (n < EVIDENCE_CAP - 1) {
+                    chosen[n++] = e;
+                    hasLatest |= e.equals(latest);
                 }
             }
             for (CloudEvent e : rest) {
-                if (evidence.size() >= EVIDENCE_CAP - 1) {
+                if (n >= EVIDENCE_CAP - 1) {
                     break;
                 }
-                evidence.add(e);
+                chosen[n++] = e;
+                hasLatest |= e.equals(latest);
             }
-            if (!evidence.contains(latest)) {
-                evidence.add(latest);
+            if (!hasLatest) {
+                chosen[n++] = latest;
             }
-            evidence = Events.sorted(evidence);
-            CloudEvent head = evidence.get(0);
+            if (n < chosen.length) {
+                chosen = java.util.Arrays.copyOf(chosen, n);
+            }
+            java.util.Arrays.sort(chosen, Events.ORDER);
+            List<CloudEvent> evidence = List.of(chosen);
+            CloudEvent head = chosen[0];
             String accessKey = null;
             String ip = null;
-            for (CloudEvent e : evidence) {
+            for (CloudEvent e : chosen) {
                 if (accessKey == null) {
                     accessKey = e.actor().accessKeyId();
                 }
@@ -194,16 +203,17 @@ public final class CommandExecutionDetector extends AbstractDetector implements 
             }
             int fanOut = targets.size();
             boolean wide = fanOut >= fanOutThreshold || selector;
-            StringBuilder s = new StringBuilder()
-                    .append(principal).append(" ran ").append(Text.count(count - sessions, "command"));
+            StringBuilder s = new StringBuilder(160 + principal.length()).append(principal).append(" ran ");
+            Text.appendCount(s, count - sessions, "command");
             if (sessions > 0) {
-                s.append(" and ").append(Text.count(sessions, "interactive session"));
+                Text.appendCount(s.append(" and "), sessions, "interactive session");
             }
-            s.append(" on ").append(Text.count(fanOut, "target"))
-                    .append(" between ").append(Times.iso(first)).append(" and ").append(Times.iso(last))
-                    .append(" (").append(Text.tally(actions)).append(')');
+            Text.appendCount(s.append(" on "), fanOut, "target").append(" between ");
+            Times.appendIso(s, first).append(" and ");
+            Times.appendIso(s, last).append(" (");
+            Text.appendTally(s, actions).append(')');
             if (!documents.isEmpty()) {
-                s.append("; documents: ").append(Text.list(documents, 5));
+                Text.appendList(s.append("; documents: "), documents, 5);
             }
             if (fanOut >= fanOutThreshold) {
                 s.append("; fan-out ").append(fanOut).append(" reaches the threshold of ").append(fanOutThreshold);
@@ -211,11 +221,13 @@ public final class CommandExecutionDetector extends AbstractDetector implements 
             if (selector) {
                 s.append("; a target selector can reach many machines");
             }
-            if (evidence.size() < count) {
-                s.append("; evidence lists ").append(evidence.size()).append(" of ").append(count).append(" events");
+            if (n < count) {
+                s.append("; evidence lists ").append(n).append(" of ").append(count).append(" events");
             }
+            String[] sortedTargets = targets.toArray(new String[0]);
+            java.util.Arrays.sort(sortedTargets);
             return new Finding(null, ID, wide ? Severity.MEDIUM : Severity.LOW, first, last, head.provider(),
-                    principal, accessKey, ip, Text.mostFrequent(actions), new ArrayList<>(new TreeSet<>(targets)),
+                    principal, accessKey, ip, Text.mostFrequent(actions), List.of(sortedTargets),
                     s.toString(), evidence);
         }
     }

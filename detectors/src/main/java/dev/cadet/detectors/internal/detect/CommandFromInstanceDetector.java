@@ -26,7 +26,7 @@ public final class CommandFromInstanceDetector extends HourlyDetector implements
 
 
     public CommandFromInstanceDetector() {
-        super(ID, (principal, b) -> "the machine identity " + principal + " started "
+        super(ID, ON_MACHINE, (principal, b) -> "the machine identity " + principal + " started "
                 + Text.count(b.count(), "command execution or session") + " on " + Text.count(b.targets().size(), "target")
                 + (b.notes().isEmpty() ? "" : ": " + Text.list(b.notes(), 5)) + b.capNote());
     }

@@ -143,9 +143,19 @@ public final class CommandPatterns implements Serializable {
 
     /** Scans lines against the active patterns with reused matchers. Not thread-safe: one per detector. */
     public static final class Scanner {
+        /** Lines up to this length are remembered with their matches; longer ones are scanned every time. */
+        static final int REMEMBERED_LENGTH = 512;
+        private static final int REMEMBERED = 256;
+
         private final List<Entry> active;
         private final Matcher[] matchers;
         private final Matcher encoded = ENCODED.matcher("");
+        /**
+         * The matches of recent short lines, by the line's hash (one slot each, the newest wins): document
+         * names and routine commands repeat, and their matches depend on the text alone.
+         */
+        private final String[] lines = new String[REMEMBERED];
+        private final List<?>[] matchesOf = new List<?>[REMEMBERED];
 
         private Scanner(List<Entry> active) {
             this.active = active;
@@ -155,8 +165,23 @@ public final class CommandPatterns implements Serializable {
             }
         }
 
-        /** The matches of {@code line}, in pack order; an empty list (shared, not allocated) when none. */
+        /** The matches of {@code line}, in pack order, unmodifiable; an empty list (shared, not allocated) when none. */
+        @SuppressWarnings("unchecked")
         public List<Match> match(String line) {
+            if (line.length() > REMEMBERED_LENGTH) {
+                return scan(line);
+            }
+            int slot = line.hashCode() & (REMEMBERED - 1);
+            if (line.equals(lines[slot])) {
+                return (List<Match>) matchesOf[slot];
+            }
+            List<Match> found = scan(line);
+            lines[slot] = line;
+            matchesOf[slot] = found;
+            return found;
+        }
+
+        private List<Match> scan(String line) {
             String text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
             List<Match> out = null;
             for (int i = 0; i < matchers.length; i++) {
@@ -177,7 +202,7 @@ public final class CommandPatterns implements Serializable {
                     }
                 }
             }
-            return out == null ? List.of() : out;
+            return out == null ? List.of() : List.copyOf(out);
         }
 
         private static List<Match> add(List<Match> out, Match m) {

@@ -57,7 +57,7 @@ public final class CommandSpikeDetector extends AbstractDetector implements Seri
     /** Judges principals, accounts or both: a partitioned host runs one kind per partition. */
     public CommandSpikeDetector(History history, int floor, double ratio, int fanOutFloor, boolean perPrincipal,
                                 boolean perAccount) {
-        super(ID);
+        super(ID, observing(history, ON_MACHINE));
         this.perPrincipal = perPrincipal;
         this.perAccount = perAccount;
         if (floor < 1) {
@@ -85,20 +85,20 @@ public final class CommandSpikeDetector extends AbstractDetector implements Seri
         }
         matched++;
         if (perPrincipal) {
-            count(byPrincipal, principals, e.principal(), e);
+            count(byPrincipal, principals, e.principal(), e, false);
         }
         if (perAccount && e.cloud().account() != null) {
-            count(byAccount, accounts, e.cloud().account(), e);
+            count(byAccount, accounts, e.cloud().account(), e, true);
         }
     }
 
-    private static void count(HourBuckets<Count> buckets, Interner names, String name, CloudEvent e) {
+    private static void count(HourBuckets<Count> buckets, Interner names, String name, CloudEvent e, boolean byWho) {
         long start = buckets.startOf(e.time());
         int id = names.idOf(name);
         Count c = id < 0 ? null : buckets.get(start, id);
         if (c == null) {
             id = names.acquire(name);
-            c = new Count();
+            c = new Count(byWho);
             buckets.put(start, id, c);
         }
         c.add(e);
@@ -194,14 +194,23 @@ public final class CommandSpikeDetector extends AbstractDetector implements Seri
     private static final class Count implements Serializable {
         int count;
         final Set<String> targets = new HashSet<>();
-        final ObjectIntHashMap<String> principals = new ObjectIntHashMap<>();
+        /** Commands by principal, for an account's count; {@code null} for a principal's own. */
+        final ObjectIntHashMap<String> principals;
         final List<CloudEvent> evidence = new ArrayList<>();
         CloudEvent latest;
 
+        Count(boolean byWho) {
+            principals = byWho ? new ObjectIntHashMap<>() : null;
+        }
+
         void add(CloudEvent e) {
             count++;
-            targets.addAll(e.targets());
-            principals.addToValue(e.principal(), 1);
+            for (String t : e.targets()) {
+                targets.add(t);
+            }
+            if (principals != null) {
+                principals.addToValue(e.principal(), 1);
+            }
             if (evidence.size() < EVIDENCE_CAP - 1) {
                 evidence.add(e);
             } else {

@@ -50,7 +50,7 @@ public final class DeniedCommandBurstDetector extends AbstractDetector implement
     private Consumer<Finding> sink;
 
     public DeniedCommandBurstDetector(int threshold, Duration window) {
-        super(ID);
+        super(ID, ON_MACHINE);
         if (threshold < 2) {
             throw new IllegalArgumentException("deniedBurstThreshold must be >= 2, was " + threshold);
         }

@@ -62,7 +62,7 @@ public final class FailedThenSuccessDetector extends AbstractDetector implements
 
     /** Tracks principals, source addresses or both: a partitioned host runs one kind per partition. */
     public FailedThenSuccessDetector(int threshold, Duration window, boolean byPrincipal, boolean bySource) {
-        super(ID);
+        super(ID, ON_MACHINE | kinds(EventKind.AUTHENTICATION));
         this.byPrincipal = byPrincipal ? new Keys("principal") : null;
         this.byIp = bySource ? new Keys("source") : null;
         if (threshold < 1) {

@@ -34,9 +34,18 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
     private final LatestByKey<CloudEvent> lastLocated = new LatestByKey<>();
     private long located;
     private long unlocated;
+    /**
+     * Principals of successful events with an address and no usable country, not yet checked for the
+     * {@code unlocated} counter. Checking reads the principal's characters, which nothing else needs for
+     * such an event; checked a batch at a time, the reads of a batch overlap instead of waiting one after
+     * another. The counter is read through {@link #extraCounters}, which checks what is pending first.
+     */
+    private transient String[] unchecked;
+    private transient int uncheckedSize;
+    private static final int BATCH = 512;
 
     public GeoAnomalyDetector(int speedKmh) {
-        super(ID, (principal, b) -> principal + " appeared in places too far apart for the time between them"
+        super(ID, ALL_KINDS, (principal, b) -> principal + " appeared in places too far apart for the time between them"
                 + " (faster than " + speedKmh + " km/h): " + Text.list(b.notes(), 4));
         if (speedKmh < 1) {
             throw new IllegalArgumentException("travelSpeedKmh must be >= 1, was " + speedKmh);
@@ -54,14 +63,17 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
 
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
-        if (e.outcome() == Outcome.FAILURE || !Events.isKnownPrincipal(e.principal())) {
+        if (e.outcome() == Outcome.FAILURE) {
             return;
         }
         String country = e.source().country();
         if (country == null || !Countries.known(country)) {
             if (e.source().ip() != null) {
-                unlocated++;
+                uncheckedLater(e.principal());
             }
+            return;
+        }
+        if (!Events.isKnownPrincipal(e.principal())) {
             return;
         }
         located++;
@@ -80,6 +92,38 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
             }
         }
         lastLocated.put(e.principal(), e.time(), e);
+    }
+
+    private void uncheckedLater(String principal) {
+        if (unchecked == null) {
+            unchecked = new String[BATCH];
+        }
+        unchecked[uncheckedSize++] = principal;
+        if (uncheckedSize == BATCH) {
+            countUnlocated();
+        }
+    }
+
+    private void countUnlocated() {
+        // An empty principal names nobody. Asked first for the whole batch, in a loop short enough that the
+        // reads of many principals are under way at once; the full check then finds them in the cache.
+        for (int i = 0; i < uncheckedSize; i++) {
+            if (unchecked[i].isEmpty()) {
+                unchecked[i] = null;
+            }
+        }
+        for (int i = 0; i < uncheckedSize; i++) {
+            if (Events.isKnownPrincipal(unchecked[i])) {
+                unlocated++;
+            }
+            unchecked[i] = null;
+        }
+        uncheckedSize = 0;
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        countUnlocated();
+        out.defaultWriteObject();
     }
 
     @Override
@@ -102,6 +146,7 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
     @Override
     protected void extraCounters(Map<String, Long> c) {
         super.extraCounters(c);
+        countUnlocated();
         c.put("located", located);
         c.put("unlocated", unlocated);
     }

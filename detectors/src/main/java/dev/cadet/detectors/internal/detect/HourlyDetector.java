@@ -15,8 +15,8 @@ abstract class HourlyDetector extends AbstractDetector implements Serializable {
 
     protected final HourlyFindings hourly;
 
-    protected HourlyDetector(String id, HourlyFindings.Summary summary) {
-        super(id);
+    protected HourlyDetector(String id, int kinds, HourlyFindings.Summary summary) {
+        super(id, kinds);
         this.hourly = new HourlyFindings(id, summary);
     }
 

@@ -55,7 +55,7 @@ public final class IamThenCommandDetector extends AbstractDetector implements Se
     private final ExpiryQueue.OnExpired evictCredential = this::evictCredential;
 
     public IamThenCommandDetector(Duration window) {
-        super(ID);
+        super(ID, ON_MACHINE | kinds(EventKind.CREDENTIAL_CHANGE, EventKind.PRIVILEGE_CHANGE));
         this.window = window.toMillis();
         if (this.window <= 0) {
             throw new IllegalArgumentException("iamThenCommandWindow must be > 0, was " + window);

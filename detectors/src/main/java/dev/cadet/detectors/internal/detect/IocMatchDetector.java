@@ -36,7 +36,7 @@ public final class IocMatchDetector extends HourlyDetector implements Serializab
 
     /** With the indicator matcher and the lower-cased domains shared by every instance of a scan. */
     public IocMatchDetector(SourceMatcher addresses, List<String> domains) {
-        super(ID, (principal, b) -> Text.count(b.count(), "event") + " of " + principal
+        super(ID, addresses.isEmpty() && domains.isEmpty() ? 0 : ALL_KINDS, (principal, b) -> Text.count(b.count(), "event") + " of " + principal
                 + " matched threat-intelligence indicators: " + Text.list(b.notes(), 6) + b.capNote());
         this.addresses = addresses;
         this.domains = domains;

@@ -45,7 +45,7 @@ public final class LoginAnomalyDetector extends HourlyDetector implements Serial
     }
 
     public LoginAnomalyDetector(History history, SourceMatcher approved, Duration window) {
-        super(ID, (principal, b) -> principal + " ran " + Text.count(b.count(), "command") + " within "
+        super(ID, observing(history, ON_MACHINE | kinds(EventKind.AUTHENTICATION)), (principal, b) -> principal + " ran " + Text.count(b.count(), "command") + " within "
                 + Times.human(window) + " of a sign-in " + Text.list(b.notes(), 3) + b.capNote());
         this.history = history;
         this.approved = approved;
@@ -69,16 +69,17 @@ public final class LoginAnomalyDetector extends HourlyDetector implements Serial
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         history.observe(e);
-        if (!Events.isKnownPrincipal(e.principal())) {
-            return;
-        }
+        // The kind first: most events are neither, and the principal's characters need not be read for them.
         if (isInteractiveSignIn(e)) {
+            if (!Events.isKnownPrincipal(e.principal())) {
+                return;
+            }
             String why = anomaly(e);
             if (why != null) {
                 matched++;
                 logins.put(e.principal(), e.time(), new Login(e, why));
             }
-        } else if (e.kind().runsOnMachine() && e.outcome() != Outcome.FAILURE) {
+        } else if (e.kind().runsOnMachine() && e.outcome() != Outcome.FAILURE && Events.isKnownPrincipal(e.principal())) {
             Login login = logins.get(e.principal());
             if (login != null && login.event.time() < e.time() && login.event.time() >= Times.minus(e.time(), window)) {
                 matched++;

@@ -35,7 +35,7 @@ public final class RareCommandDetector extends HourlyDetector implements Seriali
     private long notJudged;
 
     public RareCommandDetector(History history, List<String> approvedDocuments) {
-        super(ID, (principal, b) -> principal + " ran "
+        super(ID, observing(history, ON_MACHINE), (principal, b) -> principal + " ran "
                 + Text.count(b.notes().size(), "operation") + " never seen in the baseline: "
                 + Text.list(b.notes(), 6) + b.capNote());
         this.history = history;

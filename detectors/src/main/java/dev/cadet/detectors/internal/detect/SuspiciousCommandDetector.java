@@ -29,7 +29,7 @@ public final class SuspiciousCommandDetector extends HourlyDetector implements S
     private long linesExamined;
 
     public SuspiciousCommandDetector(CommandPatterns patterns) {
-        super(ID, (principal, b) -> principal + " ran command text matching "
+        super(ID, ON_MACHINE | kinds(EventKind.SCRIPT_DEFINITION), (principal, b) -> principal + " ran command text matching "
                 + Text.count(b.notes().size(), "known attacker pattern") + " (" + Text.list(b.notes(), 6) + ")"
                 + " in " + Text.count(b.count(), "command") + b.capNote());
         this.patterns = patterns;

@@ -40,7 +40,8 @@ public final class UnknownSourceDetector extends HourlyDetector implements Seria
     }
 
     public UnknownSourceDetector(History history, SourceMatcher approved) {
-        super(ID, (principal, b) -> principal + " made "
+        super(ID, observing(history, ON_MACHINE | kinds(EventKind.SCRIPT_DEFINITION,
+                EventKind.CREDENTIAL_CHANGE, EventKind.PRIVILEGE_CHANGE)), (principal, b) -> principal + " made "
                 + Text.count(b.count(), "command or IAM call") + " from outside its history and the approved"
                 + " sources: " + Text.list(b.notes(), 6) + b.capNote());
         this.history = history;
@@ -55,16 +56,17 @@ public final class UnknownSourceDetector extends HourlyDetector implements Seria
 
     /** Whether the event can change this detector's state: a judged call with an address by a known principal. */
     public static boolean concerns(CloudEvent e) {
-        return e.source().ip() != null && judged(e) && Events.isKnownPrincipal(e.principal());
+        // The kind first: it is on the event itself, the address on another object.
+        return judged(e) && e.source().ip() != null && Events.isKnownPrincipal(e.principal());
     }
 
     @Override
     protected void handle(CloudEvent e, Consumer<Finding> out) {
         history.observe(e);
-        String ip = e.source().ip();
         if (!concerns(e)) {
             return;
         }
+        String ip = e.source().ip();
         if (!history.judging(e.time())) {
             notJudged++;
             return;

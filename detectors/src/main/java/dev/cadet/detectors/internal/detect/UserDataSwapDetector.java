@@ -50,7 +50,7 @@ public final class UserDataSwapDetector extends AbstractDetector implements Seri
 
     /** Watches one machine, or every machine when {@code onlyTarget} is {@code null}: a partitioned host runs one per machine. */
     public UserDataSwapDetector(Duration window, String onlyTarget) {
-        super(ID);
+        super(ID, ALL_KINDS);
         this.onlyTarget = onlyTarget;
         this.window = window.toMillis();
         if (this.window <= 0) {
