@@ -259,7 +259,7 @@ public final class ScanJob {
         private final List<Future<Run>> parsed;
         /** How many files may be parsed ahead of the next one the merge opens. */
         private final int lookahead;
-        private final PriorityQueue<Cursor> open = new PriorityQueue<>((a, b) -> compare(a.head(), b.head()));
+        private final PriorityQueue<Cursor> open = new PriorityQueue<>(Cursor::compareHeads);
         private final List<FileReport> reports = new ArrayList<>();
         private final List<Reject> rejects = new ArrayList<>();
         private final Pipeline pipeline = Pipeline.create(config);
@@ -290,17 +290,12 @@ public final class ScanJob {
                 // Stay on this file while it holds the smallest event and no other file is due. The rival's head
                 // and the next file's start stay put meanwhile, so their times are read once.
                 Cursor rival = open.peek();
-                long rivalTime = rival == null ? Long.MAX_VALUE : rival.head().time();
+                long rivalTime = rival == null ? Long.MAX_VALUE : rival.headTime();
                 long nextStart = opened < order.size() ? order.get(opened).startKey() : Long.MAX_VALUE;
-                CloudEvent e;
                 do {
                     deliver(c.next());
-                    if (!c.hasNext()) {
-                        break;
-                    }
-                    e = c.head();
-                } while ((rival == null || e.time() < rivalTime
-                        || (e.time() == rivalTime && compare(e, rival.head()) <= 0)) && e.time() < nextStart);
+                } while (c.hasNext() && c.headTime() < nextStart && (rival == null || c.headTime() < rivalTime
+                        || (c.headTime() == rivalTime && compare(c.head(), rival.head()) <= 0)));
                 if (c.hasNext()) {
                     open.add(c);
                 }
@@ -321,7 +316,7 @@ public final class ScanJob {
 
         /** Opens every file whose start key the merge has reached (all of them while nothing is open). */
         private void openDue() {
-            while (opened < order.size() && (open.isEmpty() || due(open.peek().head().time()))) {
+            while (opened < order.size() && (open.isEmpty() || due(open.peek().headTime()))) {
                 Run run = await(parsed.get(opened));
                 parsed.set(opened, null);
                 opened++;
@@ -356,25 +351,42 @@ public final class ScanJob {
     private static final class Cursor {
         private final CloudEvent[] events;
         private int next;
+        /** The head's time, kept here so that ordering the open files reads no event. */
+        private long headTime;
 
         Cursor(CloudEvent[] events) {
             this.events = events;
+            this.headTime = events[0].time();
         }
 
         CloudEvent head() {
             return events[next];
         }
 
+        long headTime() {
+            return headTime;
+        }
+
         CloudEvent next() {
             CloudEvent e = events[next];
             events[next++] = null; // delivered: let the pipeline own it alone
+            if (next < events.length) {
+                headTime = events[next].time();
+            }
             return e;
         }
 
         boolean hasNext() {
             return next < events.length;
         }
+
+        /** Canonical order of the heads, by the kept times first. */
+        static int compareHeads(Cursor a, Cursor b) {
+            int c = Long.compare(a.headTime, b.headTime);
+            return c != 0 ? c : compare(a.head(), b.head());
+        }
     }
+
 
     /** Time, provider, event id, then the origin's file and record: a total order over distinct records. */
     private static int compare(CloudEvent a, CloudEvent b) {
