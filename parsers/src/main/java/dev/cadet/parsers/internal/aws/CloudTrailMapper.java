@@ -131,8 +131,9 @@ final class CloudTrailMapper {
 
     /** CloudTrail's eventID; without one, a name-based UUID of what identifies the call, stable across runs. */
     private static String eventId(CloudTrailRecord r, Actor actor) {
-        return r.eventId != null ? r.eventId
-                : SyntheticIds.of(r.requestIdText(), r.eventTimeText(), r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
+        String id = r.eventId.text();
+        return id != null ? id
+                : SyntheticIds.of(r.requestId.text(), r.eventTimeText(), r.eventSource, r.eventName, actor.principalId(), r.sourceIp);
     }
 
     // --- outcome -----------------------------------------------------------------------------------

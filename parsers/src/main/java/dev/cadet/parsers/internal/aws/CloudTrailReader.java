@@ -134,8 +134,8 @@ final class CloudTrailReader implements CursorReader {
                     r.eventNameToken = t;
                     r.eventName = c.shared(t);
                 }
-                case "eventID" -> r.eventId = c.text(t);
-                case "requestID" -> r.requestId(c, t);
+                case "eventID" -> r.eventId.read(c, t);
+                case "requestID" -> r.requestId.read(c, t);
                 case "awsRegion" -> r.awsRegion = c.shared(t);
                 case "recipientAccountId" -> r.recipientAccountId = c.shared(t);
                 case "sourceIPAddress" -> r.sourceIp = c.shared(t);

@@ -3,8 +3,7 @@ package dev.cadet.parsers.internal.aws;
 import dev.cadet.model.Actor;
 import dev.cadet.model.Mfa;
 import dev.cadet.parsers.internal.CharSlice;
-import dev.cadet.parsers.internal.JsonFields;
-import dev.cadet.parsers.internal.RecordCursor;
+import dev.cadet.parsers.internal.TextLater;
 import tools.jackson.core.JsonToken;
 
 import java.util.ArrayList;
@@ -27,11 +26,10 @@ final class CloudTrailRecord {
     String eventSource;
     JsonToken eventNameToken;
     String eventName;
-    String eventId;
-    /** Only needed for a record without an eventID, so kept as characters until then. */
-    private final CharSlice requestIdChars = new CharSlice();
-    private String requestId;
-    private boolean requestIdIsChars;
+    /** Made at the end of the record, next to the event, which is where the duplicate check reads it. */
+    final TextLater eventId = new TextLater();
+    /** Only needed for a record without an eventID. */
+    final TextLater requestId = new TextLater();
     String awsRegion;
     String recipientAccountId;
     String sourceIp;
@@ -112,25 +110,6 @@ final class CloudTrailRecord {
         return eventTimeToken == JsonToken.VALUE_STRING && eventTime.length() > 0 ? eventTime.toString() : null;
     }
 
-    /** Reads {@code requestID}: a string as characters, anything else as {@link JsonFields#text} reads it. */
-    void requestId(RecordCursor c, JsonToken t) {
-        requestIdIsChars = t == JsonToken.VALUE_STRING;
-        if (requestIdIsChars) {
-            c.copyString(requestIdChars);
-            requestId = null;
-        } else {
-            requestId = c.text(t);
-        }
-    }
-
-    /** {@code requestID} as text, {@code null} when it is missing or empty. */
-    String requestIdText() {
-        if (requestIdIsChars) {
-            return requestIdChars.length() == 0 ? null : requestIdChars.toString();
-        }
-        return requestId;
-    }
-
     void reset() {
         eventTimeToken = null;
         logstashTimestamp = null;
@@ -138,9 +117,8 @@ final class CloudTrailRecord {
         eventSource = null;
         eventNameToken = null;
         eventName = null;
-        eventId = null;
-        requestId = null;
-        requestIdIsChars = false;
+        eventId.reset();
+        requestId.reset();
         awsRegion = null;
         recipientAccountId = null;
         sourceIp = null;
