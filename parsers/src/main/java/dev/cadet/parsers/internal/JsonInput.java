@@ -72,6 +72,10 @@ public final class JsonInput implements AutoCloseable {
         try {
             while (n <= maxHeldBytes) {
                 if (n == buf.length - ByteCursor.PADDING) {
+                    if (buf.length <= KEPT_BUFFER_BYTES) {
+                        // The next input that is as large grows from here, not again from the smallest size.
+                        BUFFER.set(buf);
+                    }
                     buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, maxHeldBytes + 1L + ByteCursor.PADDING));
                 }
                 int r = body.read(buf, n, buf.length - ByteCursor.PADDING - n);
