@@ -2,6 +2,7 @@ package dev.cadet.parsers.internal.azure;
 
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Origin;
+import dev.cadet.parsers.internal.ByteMemo;
 import dev.cadet.parsers.internal.CursorReader;
 import dev.cadet.parsers.internal.ParserCursor;
 import dev.cadet.parsers.internal.ReadSession;
@@ -36,6 +37,11 @@ final class AzureReader implements CursorReader {
     /** Request bodies nest a few levels ({@code properties.source.script}); deeper content is not a command. */
     private static final int MAX_BODY_DEPTH = 8;
 
+    /** Claims by the bytes of their object, per thread: a caller's token makes call after call. */
+    private static final ThreadLocal<ByteMemo<AzureRecord.Claims>> CLAIMS =
+            ThreadLocal.withInitial(() -> new ByteMemo<>(12, 4096));
+
+    private final ByteMemo<AzureRecord.Claims> claims = CLAIMS.get();
     private final AzureRecord r = new AzureRecord();
     private final AzureMapper activity;
     private final EntraMapper entra;
@@ -180,30 +186,42 @@ final class AzureReader implements CursorReader {
         }
     }
 
-    /** The token's claims, named by their URIs or short names. */
+    /** The token's claims, into the record. */
     private void claims(RecordCursor c, JsonToken t) {
+        r.take(c.once(t, claims, AzureReader::claimsOf));
+    }
+
+    /** The claims of one claims object, named by their URIs or short names. */
+    private static AzureRecord.Claims claimsOf(RecordCursor c, JsonToken t) {
         if (!c.isObject(t)) {
-            return;
+            return AzureRecord.Claims.NONE;
         }
+        AzureRecord.Claims k = new AzureRecord.Claims();
         String name;
         while ((name = c.nextName()) != null) {
             JsonToken v = c.nextToken();
             switch (caseless(name)) {
-                case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", "upn" -> r.upn = c.shared(v);
-                case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "email" -> r.email = c.shared(v);
+                case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", "upn" ->
+                        k.set(AzureRecord.Claims.UPN, c.shared(v));
+                case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "email" ->
+                        k.set(AzureRecord.Claims.EMAIL, c.shared(v));
                 case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", "unique_name" ->
-                        r.uniqueName = c.shared(v);
-                case "http://schemas.microsoft.com/identity/claims/objectidentifier", "oid" -> r.objectId = c.shared(v);
-                case "appid", "azp" -> r.appId = c.shared(v);
-                case "http://schemas.microsoft.com/identity/claims/tenantid", "tid" -> r.claimsTenantId = c.shared(v);
-                case "name" -> r.claimsName = c.shared(v);
-                case "ipaddr" -> r.claimsIp = c.shared(v);
-                case "idtyp" -> r.idType = c.shared(v);
-                case "xms_mirid" -> r.managedIdentity = c.shared(v);
-                case "http://schemas.microsoft.com/claims/authnmethodsreferences", "amr" -> r.authMethods = c.shared(v);
+                        k.set(AzureRecord.Claims.UNIQUE_NAME, c.shared(v));
+                case "http://schemas.microsoft.com/identity/claims/objectidentifier", "oid" ->
+                        k.set(AzureRecord.Claims.OBJECT_ID, c.shared(v));
+                case "appid", "azp" -> k.set(AzureRecord.Claims.APP_ID, c.shared(v));
+                case "http://schemas.microsoft.com/identity/claims/tenantid", "tid" ->
+                        k.set(AzureRecord.Claims.TENANT_ID, c.shared(v));
+                case "name" -> k.set(AzureRecord.Claims.NAME, c.shared(v));
+                case "ipaddr" -> k.set(AzureRecord.Claims.IP, c.shared(v));
+                case "idtyp" -> k.set(AzureRecord.Claims.ID_TYPE, c.shared(v));
+                case "xms_mirid" -> k.set(AzureRecord.Claims.MANAGED_IDENTITY, c.shared(v));
+                case "http://schemas.microsoft.com/claims/authnmethodsreferences", "amr" ->
+                        k.set(AzureRecord.Claims.AUTH_METHODS, c.shared(v));
                 default -> c.skipChildren();
             }
         }
+        return k;
     }
 
     /** {@code {"action", "scope", "evidence": {"principalId", "principalType", "role", ...}}}. */
