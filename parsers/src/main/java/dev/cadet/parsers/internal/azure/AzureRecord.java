@@ -3,6 +3,7 @@ package dev.cadet.parsers.internal.azure;
 import dev.cadet.parsers.internal.entra.EntraRecord;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,18 +39,8 @@ final class AzureRecord {
     String location;
     String tableType;
 
-    // identity.claims (or claims)
-    String upn;
-    String email;
-    String uniqueName;
-    String objectId;
-    String appId;
-    String claimsTenantId;
-    String claimsName;
-    String claimsIp;
-    String idType;
-    String managedIdentity;
-    String authMethods;
+    /** identity.claims (or claims), by {@link Claims} index: {@code claims[Claims.UPN]}. */
+    final String[] claims = new String[Claims.COUNT];
 
     // identity.authorization.evidence (or authorization.evidence)
     String evidencePrincipalId;
@@ -83,59 +74,24 @@ final class AzureRecord {
         static final int ID_TYPE = 8;
         static final int MANAGED_IDENTITY = 9;
         static final int AUTH_METHODS = 10;
+        static final int COUNT = 11;
         static final Claims NONE = new Claims();
 
-        private final String[] values = new String[11];
+        private final String[] values = new String[COUNT];
+        /** Bit {@code i} set: the object names claim {@code i}. */
         private int given;
 
         void set(int claim, String value) {
             values[claim] = value;
             given |= 1 << claim;
         }
-
-        private boolean has(int claim) {
-            return (given & (1 << claim)) != 0;
-        }
     }
 
     /** Takes the claims {@code k} names. */
     void take(Claims k) {
-        if (k.given == 0) {
-            return;
-        }
-        String[] v = k.values;
-        if (k.has(Claims.UPN)) {
-            upn = v[Claims.UPN];
-        }
-        if (k.has(Claims.EMAIL)) {
-            email = v[Claims.EMAIL];
-        }
-        if (k.has(Claims.UNIQUE_NAME)) {
-            uniqueName = v[Claims.UNIQUE_NAME];
-        }
-        if (k.has(Claims.OBJECT_ID)) {
-            objectId = v[Claims.OBJECT_ID];
-        }
-        if (k.has(Claims.APP_ID)) {
-            appId = v[Claims.APP_ID];
-        }
-        if (k.has(Claims.TENANT_ID)) {
-            claimsTenantId = v[Claims.TENANT_ID];
-        }
-        if (k.has(Claims.NAME)) {
-            claimsName = v[Claims.NAME];
-        }
-        if (k.has(Claims.IP)) {
-            claimsIp = v[Claims.IP];
-        }
-        if (k.has(Claims.ID_TYPE)) {
-            idType = v[Claims.ID_TYPE];
-        }
-        if (k.has(Claims.MANAGED_IDENTITY)) {
-            managedIdentity = v[Claims.MANAGED_IDENTITY];
-        }
-        if (k.has(Claims.AUTH_METHODS)) {
-            authMethods = v[Claims.AUTH_METHODS];
+        for (int given = k.given; given != 0; given &= given - 1) {
+            int claim = Integer.numberOfTrailingZeros(given);
+            claims[claim] = k.values[claim];
         }
     }
 
@@ -166,17 +122,7 @@ final class AzureRecord {
         tenantId = null;
         location = null;
         tableType = null;
-        upn = null;
-        email = null;
-        uniqueName = null;
-        objectId = null;
-        appId = null;
-        claimsTenantId = null;
-        claimsName = null;
-        claimsIp = null;
-        idType = null;
-        managedIdentity = null;
-        authMethods = null;
+        Arrays.fill(claims, null);
         evidencePrincipalId = null;
         evidencePrincipalType = null;
         statusCode = null;
