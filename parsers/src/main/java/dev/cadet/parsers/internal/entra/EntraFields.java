@@ -1,16 +1,14 @@
 package dev.cadet.parsers.internal.entra;
 
-import tools.jackson.core.JsonParser;
+import dev.cadet.parsers.internal.RecordCursor;
 import tools.jackson.core.JsonToken;
 
 import java.util.Locale;
 
 import static dev.cadet.parsers.internal.JsonFields.caseless;
 import static dev.cadet.parsers.internal.JsonFields.eachObject;
-import static dev.cadet.parsers.internal.JsonFields.isObject;
 import static dev.cadet.parsers.internal.JsonFields.member;
 import static dev.cadet.parsers.internal.JsonFields.strings;
-import static dev.cadet.parsers.internal.JsonFields.text;
 import static dev.cadet.parsers.internal.JsonFields.walkMaybeEmbedded;
 
 /**
@@ -29,48 +27,48 @@ public final class EntraFields {
      * @param name the property name, lower case
      * @return false when the property is not one the mapping needs (the caller skips it)
      */
-    public static boolean field(String name, JsonParser p, JsonToken t, EntraRecord r) {
+    public static boolean field(String name, RecordCursor c, JsonToken t, EntraRecord r) {
         switch (name) {
-            case "id" -> r.id = text(p, t);
-            case "createddatetime" -> r.createdDateTime = text(p, t);
-            case "activitydatetime" -> r.activityDateTime = text(p, t);
-            case "timegenerated" -> r.timeGenerated = text(p, t);
-            case "type" -> r.tableType = text(p, t);
-            case "operationname" -> r.operationName = text(p, t);
-            case "userprincipalname" -> r.userPrincipalName = text(p, t);
-            case "userid" -> r.userId = text(p, t);
-            case "userdisplayname" -> r.userDisplayName = text(p, t);
-            case "appdisplayname" -> r.appDisplayName = text(p, t);
-            case "appid" -> r.appId = text(p, t);
-            case "ipaddress" -> r.ipAddress = text(p, t);
-            case "useragent" -> r.userAgent = text(p, t);
-            case "isinteractive" -> r.isInteractive = text(p, t);
-            case "signineventtypes" -> strings(p, t, r.signInEventTypes);
-            case "serviceprincipalid" -> r.servicePrincipalId = text(p, t);
-            case "serviceprincipalname" -> r.servicePrincipalName = text(p, t);
-            case "tenantid" -> r.tenantId = text(p, t);
-            case "aadtenantid" -> r.aadTenantId = text(p, t);
-            case "hometenantid" -> r.homeTenantId = text(p, t);
-            case "resulttype" -> r.resultType = text(p, t);
-            case "resultdescription" -> r.resultDescription = text(p, t);
-            case "status" -> walkMaybeEmbedded(p, t, (sp, st) -> status(sp, st, r));
+            case "id" -> r.id = c.text(t);
+            case "createddatetime" -> r.createdDateTime = c.text(t);
+            case "activitydatetime" -> r.activityDateTime = c.text(t);
+            case "timegenerated" -> r.timeGenerated = c.text(t);
+            case "type" -> r.tableType = c.text(t);
+            case "operationname" -> r.operationName = c.text(t);
+            case "userprincipalname" -> r.userPrincipalName = c.text(t);
+            case "userid" -> r.userId = c.text(t);
+            case "userdisplayname" -> r.userDisplayName = c.text(t);
+            case "appdisplayname" -> r.appDisplayName = c.text(t);
+            case "appid" -> r.appId = c.text(t);
+            case "ipaddress" -> r.ipAddress = c.text(t);
+            case "useragent" -> r.userAgent = c.text(t);
+            case "isinteractive" -> r.isInteractive = c.text(t);
+            case "signineventtypes" -> strings(c, t, r.signInEventTypes);
+            case "serviceprincipalid" -> r.servicePrincipalId = c.text(t);
+            case "serviceprincipalname" -> r.servicePrincipalName = c.text(t);
+            case "tenantid" -> r.tenantId = c.text(t);
+            case "aadtenantid" -> r.aadTenantId = c.text(t);
+            case "hometenantid" -> r.homeTenantId = c.text(t);
+            case "resulttype" -> r.resultType = c.text(t);
+            case "resultdescription" -> r.resultDescription = c.text(t);
+            case "status" -> walkMaybeEmbedded(c, t, (sc, st) -> status(sc, st, r));
             case "location" -> {
                 if (t == JsonToken.START_OBJECT) {
-                    location(p, t, r);
+                    location(c, t, r);
                 } else {
-                    r.locationText = text(p, t);
+                    r.locationText = c.text(t);
                 }
             }
-            case "locationdetails" -> walkMaybeEmbedded(p, t, (sp, st) -> location(sp, st, r));
-            case "authenticationrequirement" -> r.authenticationRequirement = text(p, t);
-            case "authenticationdetails" -> walkMaybeEmbedded(p, t, (sp, st) -> authenticationDetails(sp, st, r));
-            case "mfadetail" -> walkMaybeEmbedded(p, t, (sp, st) -> mfaDetail(sp, st, r));
-            case "activitydisplayname" -> r.activityDisplayName = text(p, t);
-            case "result" -> r.result = text(p, t);
-            case "resultreason" -> r.resultReason = text(p, t);
-            case "initiatedby" -> walkMaybeEmbedded(p, t, (sp, st) -> initiatedBy(sp, st, r));
-            case "targetresources" -> walkMaybeEmbedded(p, t, (sp, st) -> targetResources(sp, st, r));
-            case "additionaldetails" -> walkMaybeEmbedded(p, t, (sp, st) -> additionalDetails(sp, st, r));
+            case "locationdetails" -> walkMaybeEmbedded(c, t, (sc, st) -> location(sc, st, r));
+            case "authenticationrequirement" -> r.authenticationRequirement = c.text(t);
+            case "authenticationdetails" -> walkMaybeEmbedded(c, t, (sc, st) -> authenticationDetails(sc, st, r));
+            case "mfadetail" -> walkMaybeEmbedded(c, t, (sc, st) -> mfaDetail(sc, st, r));
+            case "activitydisplayname" -> r.activityDisplayName = c.text(t);
+            case "result" -> r.result = c.text(t);
+            case "resultreason" -> r.resultReason = c.text(t);
+            case "initiatedby" -> walkMaybeEmbedded(c, t, (sc, st) -> initiatedBy(sc, st, r));
+            case "targetresources" -> walkMaybeEmbedded(c, t, (sc, st) -> targetResources(sc, st, r));
+            case "additionaldetails" -> walkMaybeEmbedded(c, t, (sc, st) -> additionalDetails(sc, st, r));
             default -> {
                 return false;
             }
@@ -79,44 +77,44 @@ public final class EntraFields {
     }
 
     /** Walks a whole sign-in or audit object into {@code r}. */
-    public static void object(JsonParser p, EntraRecord r) {
+    public static void object(RecordCursor c, EntraRecord r) {
         String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken t = p.nextToken();
-            if (!field(caseless(name), p, t, r)) {
-                p.skipChildren();
+        while ((name = c.nextName()) != null) {
+            JsonToken t = c.nextToken();
+            if (!field(caseless(name), c, t, r)) {
+                c.skipChildren();
             }
         }
     }
 
     /** {@code {"errorCode": 50126, "failureReason": "..."}}. */
-    private static void status(JsonParser p, JsonToken t, EntraRecord r) {
-        if (!isObject(p, t)) {
+    private static void status(RecordCursor c, JsonToken t, EntraRecord r) {
+        if (!c.isObject(t)) {
             return;
         }
         String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
             switch (caseless(name)) {
-                case "errorcode" -> r.errorCode = text(p, v);
-                case "failurereason" -> r.failureReason = text(p, v);
-                default -> p.skipChildren();
+                case "errorcode" -> r.errorCode = c.text(v);
+                case "failurereason" -> r.failureReason = c.text(v);
+                default -> c.skipChildren();
             }
         }
     }
 
     /** {@code {"city": ..., "countryOrRegion": ..., "geoCoordinates": {...}}}. */
-    private static void location(JsonParser p, JsonToken t, EntraRecord r) {
-        if (!isObject(p, t)) {
+    private static void location(RecordCursor c, JsonToken t, EntraRecord r) {
+        if (!c.isObject(t)) {
             return;
         }
         String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
             switch (caseless(name)) {
-                case "city" -> r.city = text(p, v);
-                case "countryorregion" -> r.country = text(p, v);
-                default -> p.skipChildren();
+                case "city" -> r.city = c.text(v);
+                case "countryorregion" -> r.country = c.text(v);
+                default -> c.skipChildren();
             }
         }
     }
@@ -126,19 +124,19 @@ public final class EntraFields {
      * factor method, means MFA was used ("Previously satisfied" with an MFA requirement counts: the claim was
      * from an MFA sign-in).
      */
-    private static void authenticationDetails(JsonParser p, JsonToken t, EntraRecord r) {
-        eachObject(p, t, (ip, item) -> {
+    private static void authenticationDetails(RecordCursor c, JsonToken t, EntraRecord r) {
+        eachObject(c, t, (ic, item) -> {
             boolean succeeded = false;
             String requirement = null;
             String method = null;
             String name;
-            while ((name = ip.nextName()) != null) {
-                JsonToken v = ip.nextToken();
+            while ((name = ic.nextName()) != null) {
+                JsonToken v = ic.nextToken();
                 switch (caseless(name)) {
-                    case "succeeded" -> succeeded = v == JsonToken.VALUE_TRUE || "true".equalsIgnoreCase(text(ip, v));
-                    case "authenticationsteprequirement" -> requirement = text(ip, v);
-                    case "authenticationmethod" -> method = text(ip, v);
-                    default -> ip.skipChildren();
+                    case "succeeded" -> succeeded = v == JsonToken.VALUE_TRUE || "true".equalsIgnoreCase(ic.text(v));
+                    case "authenticationsteprequirement" -> requirement = ic.text(v);
+                    case "authenticationmethod" -> method = ic.text(v);
+                    default -> ic.skipChildren();
                 }
             }
             boolean multiFactor = (requirement != null && requirement.toLowerCase(Locale.ROOT).contains("multi"))
@@ -163,44 +161,44 @@ public final class EntraFields {
                 || m.contains("mobile app");
     }
 
-    private static void mfaDetail(JsonParser p, JsonToken t, EntraRecord r) {
-        String method = member(p, t, "authMethod");
+    private static void mfaDetail(RecordCursor c, JsonToken t, EntraRecord r) {
+        String method = member(c, t, "authMethod", false);
         if (method != null) {
             r.mfaMethod = method;
         }
     }
 
     /** {@code {"user": {"id", "userPrincipalName", "displayName", "ipAddress"}, "app": {...}}}. */
-    private static void initiatedBy(JsonParser p, JsonToken t, EntraRecord r) {
-        if (!isObject(p, t)) {
+    private static void initiatedBy(RecordCursor c, JsonToken t, EntraRecord r) {
+        if (!c.isObject(t)) {
             return;
         }
         String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
+        while ((name = c.nextName()) != null) {
+            JsonToken v = c.nextToken();
             String n = caseless(name);
             boolean user = "user".equals(n);
             if (!user && !"app".equals(n)) {
-                p.skipChildren();
+                c.skipChildren();
                 continue;
             }
-            if (!isObject(p, v)) {
+            if (!c.isObject(v)) {
                 continue;
             }
             String field;
-            while ((field = p.nextName()) != null) {
-                JsonToken f = p.nextToken();
+            while ((field = c.nextName()) != null) {
+                JsonToken f = c.nextToken();
                 switch (caseless(field)) {
                     case "id" -> {
                         if (user) {
-                            r.initiatorUserId = text(p, f);
+                            r.initiatorUserId = c.text(f);
                         } else {
-                            p.skipChildren();
+                            c.skipChildren();
                         }
                     }
-                    case "userprincipalname" -> r.initiatorUpn = text(p, f);
+                    case "userprincipalname" -> r.initiatorUpn = c.text(f);
                     case "displayname" -> {
-                        String s = text(p, f);
+                        String s = c.text(f);
                         if (user) {
                             r.initiatorUserName = s;
                         } else {
@@ -208,42 +206,42 @@ public final class EntraFields {
                         }
                     }
                     case "ipaddress" -> {
-                        String s = text(p, f);
+                        String s = c.text(f);
                         if (s != null) {
                             r.initiatorIp = s;
                         }
                     }
-                    case "appid" -> r.initiatorAppId = text(p, f);
-                    case "serviceprincipalid" -> r.initiatorSpId = text(p, f);
+                    case "appid" -> r.initiatorAppId = c.text(f);
+                    case "serviceprincipalid" -> r.initiatorSpId = c.text(f);
                     case "serviceprincipalname" -> {
-                        String s = text(p, f);
+                        String s = c.text(f);
                         if (r.initiatorAppName == null) {
                             r.initiatorAppName = s;
                         }
                     }
-                    default -> p.skipChildren();
+                    default -> c.skipChildren();
                 }
             }
         }
     }
 
     /** {@code [{"id", "displayName", "type", "userPrincipalName", "modifiedProperties": [{"displayName"}]}]}. */
-    private static void targetResources(JsonParser p, JsonToken t, EntraRecord r) {
-        eachObject(p, t, (ip, item) -> {
+    private static void targetResources(RecordCursor c, JsonToken t, EntraRecord r) {
+        eachObject(c, t, (ic, item) -> {
             String type = null;
             String id = null;
             String displayName = null;
             String upn = null;
             String name;
-            while ((name = ip.nextName()) != null) {
-                JsonToken v = ip.nextToken();
+            while ((name = ic.nextName()) != null) {
+                JsonToken v = ic.nextToken();
                 switch (caseless(name)) {
-                    case "type" -> type = text(ip, v);
-                    case "id" -> id = text(ip, v);
-                    case "displayname" -> displayName = text(ip, v);
-                    case "userprincipalname" -> upn = text(ip, v);
-                    case "modifiedproperties" -> modifiedProperties(ip, v, r);
-                    default -> ip.skipChildren();
+                    case "type" -> type = ic.text(v);
+                    case "id" -> id = ic.text(v);
+                    case "displayname" -> displayName = ic.text(v);
+                    case "userprincipalname" -> upn = ic.text(v);
+                    case "modifiedproperties" -> modifiedProperties(ic, v, r);
+                    default -> ic.skipChildren();
                 }
             }
             r.targetTypes.add(type);
@@ -253,35 +251,35 @@ public final class EntraFields {
         });
     }
 
-    private static void modifiedProperties(JsonParser p, JsonToken t, EntraRecord r) {
-        eachObject(p, t, (ip, item) -> {
+    private static void modifiedProperties(RecordCursor c, JsonToken t, EntraRecord r) {
+        eachObject(c, t, (ic, item) -> {
             String name;
-            while ((name = ip.nextName()) != null) {
-                JsonToken v = ip.nextToken();
+            while ((name = ic.nextName()) != null) {
+                JsonToken v = ic.nextToken();
                 if ("displayname".equals(caseless(name))) {
-                    String s = text(ip, v);
+                    String s = ic.text(v);
                     if (s != null) {
                         r.modifiedProperties.add(s);
                     }
                 } else {
-                    ip.skipChildren();
+                    ic.skipChildren();
                 }
             }
         });
     }
 
     /** {@code [{"key": "User-Agent", "value": "..."}]}: the user agent of an audit, when logged. */
-    private static void additionalDetails(JsonParser p, JsonToken t, EntraRecord r) {
-        eachObject(p, t, (ip, item) -> {
+    private static void additionalDetails(RecordCursor c, JsonToken t, EntraRecord r) {
+        eachObject(c, t, (ic, item) -> {
             String key = null;
             String value = null;
             String name;
-            while ((name = ip.nextName()) != null) {
-                JsonToken v = ip.nextToken();
+            while ((name = ic.nextName()) != null) {
+                JsonToken v = ic.nextToken();
                 switch (caseless(name)) {
-                    case "key" -> key = text(ip, v);
-                    case "value" -> value = text(ip, v);
-                    default -> ip.skipChildren();
+                    case "key" -> key = ic.text(v);
+                    case "value" -> value = ic.text(v);
+                    default -> ic.skipChildren();
                 }
             }
             if ("User-Agent".equalsIgnoreCase(key) && r.userAgent == null) {

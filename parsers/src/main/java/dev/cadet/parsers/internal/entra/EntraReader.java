@@ -2,6 +2,7 @@ package dev.cadet.parsers.internal.entra;
 
 import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Origin;
+import dev.cadet.parsers.internal.ParserCursor;
 import dev.cadet.parsers.internal.ReadSession;
 import dev.cadet.parsers.internal.ValueReader;
 import tools.jackson.core.JsonParser;
@@ -14,9 +15,11 @@ final class EntraReader implements ValueReader {
 
     private final EntraRecord r = new EntraRecord();
     private final EntraMapper mapper;
+    private final ParserCursor parser;
 
     EntraReader(ReadSession session) {
         this.mapper = new EntraMapper(session);
+        this.parser = new ParserCursor(session.strings());
     }
 
     @Override
@@ -25,7 +28,7 @@ final class EntraReader implements ValueReader {
             throw notAnObject(p, first, "an Entra ID sign-in or audit record");
         }
         r.reset();
-        EntraFields.object(p, r);
+        EntraFields.object(parser.on(p), r);
         return mapper.map(r, origin);
     }
 }
