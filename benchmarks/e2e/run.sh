@@ -54,7 +54,7 @@ measure() {
 # stale jar and archives the classes a scan loads on its first scan after a build, so both happen here, outside
 # the measurement.
 CADET_JAVA="$java" "$root/cadet" --version > /dev/null
-first="$(find "$corpus" -name '*.json.gz' | sort | head -1)"
+first="$(find "$corpus" -name '*.json.gz' -print -quit)"
 CADET_JAVA="$java" "$root/cadet" scan "$first" --out "$work/reports-warmup" > /dev/null
 for threads in 1 2; do
   rm -rf "$work/reports-$threads"
