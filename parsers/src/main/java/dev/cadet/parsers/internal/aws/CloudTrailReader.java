@@ -186,7 +186,7 @@ final class CloudTrailReader implements CursorReader {
             JsonToken v = c.nextToken();
             switch (name) {
                 case "sessionIssuer" -> sessionIssuer(c, v);
-                case "attributes" -> r.id.mfaAuthenticated = mfaAuthenticated(c, v);
+                case "attributes" -> r.id.mfaAuthenticated = member(c, v, "mfaAuthenticated", true);
                 default -> c.skipChildren();
             }
         }
@@ -205,23 +205,6 @@ final class CloudTrailReader implements CursorReader {
                 default -> c.skipChildren();
             }
         }
-    }
-
-    private static String mfaAuthenticated(RecordCursor c, JsonToken t) {
-        if (!c.isObject(t)) {
-            return null;
-        }
-        String mfa = null;
-        String name;
-        while ((name = c.nextName()) != null) {
-            JsonToken v = c.nextToken();
-            if ("mfaAuthenticated".equals(name)) {
-                mfa = c.shared(v);
-            } else {
-                c.skipChildren();
-            }
-        }
-        return mfa;
     }
 
     private void onBehalfOf(RecordCursor c, JsonToken t) {
