@@ -47,14 +47,9 @@ final class IdSet implements Serializable {
         return slotOf(id, hash(id)) >= 0;
     }
 
-    /** Removes the id if it is there. */
-    void remove(String id) {
-        remove(id, id.hashCode());
-    }
-
     /**
-     * Removes the id whose {@code String.hashCode} is {@code hashCode}; the instance that was added is found by
-     * reference, without reading its characters.
+     * Removes the id, if it is there, whose {@code String.hashCode} is {@code hashCode}; the instance that
+     * was added is found by reference, without reading its characters.
      */
     void remove(String id, int hashCode) {
         int i = slotOf(id, spread(hashCode));

@@ -30,7 +30,7 @@ class IdSetTest {
             if (op.get1()) {
                 assertThat(ids.add(op.get2())).isEqualTo(expected.add(op.get2()));
             } else {
-                ids.remove(op.get2());
+                ids.remove(op.get2(), op.get2().hashCode());
                 expected.remove(op.get2());
             }
             assertThat(ids.size()).isEqualTo(expected.size());

@@ -150,11 +150,6 @@ public final class ByteCursor implements RecordCursor {
         token = null;
     }
 
-    /** True when only whitespace is left. */
-    public boolean atEnd() {
-        return skipSpace() < 0;
-    }
-
     @Override
     public String nextName() {
         return name(true) ? names.get(buf, scalarStart, scalarEnd - scalarStart) : null;
