@@ -76,10 +76,8 @@ public final class JsonInput implements AutoCloseable {
         try {
             while (n <= maxHeldBytes) {
                 if (n == buf.length - ByteCursor.PADDING) {
-                    if (buf.length <= KEPT_BUFFER_BYTES) {
-                        // The next input that is as large grows from here, not again from the smallest size.
-                        BUFFER.set(buf);
-                    }
+                    // The next input that is as large grows from here, not again from the smallest size.
+                    keep(buf);
                     buf = grow(buf, (int) Math.min(2L * buf.length, maxHeldBytes + 1L + ByteCursor.PADDING));
                 }
                 int r = body.read(buf, n, buf.length - ByteCursor.PADDING - n);
@@ -92,9 +90,7 @@ public final class JsonInput implements AutoCloseable {
         } catch (IOException e) {
             failure = e;
         }
-        if (buf.length <= KEPT_BUFFER_BYTES) {
-            BUFFER.set(buf);
-        }
+        keep(buf);
         if (!complete || n > maxHeldBytes) {
             seat(new PrefixedInputStream(buf, 0, n, body, failure));
             return null;
@@ -102,6 +98,13 @@ public final class JsonInput implements AutoCloseable {
         buf[n] = 0;
         seat(new ByteArrayInputStream(buf, 0, n));
         return new Held(buf, n);
+    }
+
+    /** Keeps {@code buf} as the thread's buffer when it is within the kept size. */
+    private static void keep(byte[] buf) {
+        if (buf.length <= KEPT_BUFFER_BYTES) {
+            BUFFER.set(buf);
+        }
     }
 
     /** {@code buf} copied into a buffer of {@code size} bytes, beyond the kept size the thread's large one. */
