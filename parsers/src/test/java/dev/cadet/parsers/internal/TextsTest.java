@@ -17,6 +17,14 @@ class TextsTest {
     }
 
     @Test
+    void numbersAreGroupedByThousandsLikeTheFormatter() {
+        for (long n : new long[] {0, 7, -7, 999, 1000, -1000, 12_345, 999_999, 1_000_000, -123_456_789,
+                Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThat(Texts.number(n)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
+        }
+    }
+
+    @Test
     void capNeverSplitsASurrogatePair() {
         assertThat(Texts.cap("abcdef", 6)).isEqualTo("abcdef");
         assertThat(Texts.cap("abcdef", 4)).isEqualTo("abc\u2026");
