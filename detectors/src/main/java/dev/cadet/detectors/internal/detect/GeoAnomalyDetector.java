@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * from countries too far apart for the time between them. The distance is a lower bound (country
  * centroids less a radius each country lies within), so neighbours never trip it and the speed is at
  * least what the principal would have needed. Needs a country on the events: from the log (Entra sign-ins)
- * or from a GeoIP database; the {@code located} and {@code unlocated} counters say how much it could see.
+ * or from a GeoIP database; the {@code located} and {@code unlocated} counters say how much it could see: successful
+ * events with a usable country, and those with an address but none.
  *
  * <p>State: per principal its latest located event, evicted once no later event could be impossible
  * travel from it (half the Earth's circumference at the speed limit).
@@ -33,16 +34,11 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
     private final long horizon;
     private final LatestByKey<CloudEvent> lastLocated = new LatestByKey<>();
     private long located;
-    private long unlocated;
     /**
-     * Principals of successful events with an address and no usable country, not yet checked for the
-     * {@code unlocated} counter. Checking reads the principal's characters, which nothing else needs for
-     * such an event; checked a batch at a time, the reads of a batch overlap instead of waiting one after
-     * another. The counter is read through {@link #extraCounters}, which checks what is pending first.
+     * Successful events with an address and no usable country, whoever the principal: counting only named
+     * principals would read every such event's principal, which nothing else reads for most of them.
      */
-    private transient String[] unchecked;
-    private transient int uncheckedSize;
-    private static final int BATCH = 512;
+    private long unlocated;
 
     public GeoAnomalyDetector(int speedKmh) {
         super(ID, ALL_KINDS, (principal, b) -> principal + " appeared in places too far apart for the time between them"
@@ -69,14 +65,14 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
         String country = e.source().country();
         if (country == null || !Countries.known(country)) {
             if (e.source().ip() != null) {
-                uncheckedLater(e.principal());
+                unlocated++;
             }
             return;
         }
+        located++;
         if (!Events.isKnownPrincipal(e.principal())) {
             return;
         }
-        located++;
         CloudEvent before = lastLocated.get(e.principal());
         if (before != null && !before.source().country().equalsIgnoreCase(country)) {
             double km = Countries.minDistanceKm(before.source().country(), country);
@@ -92,38 +88,6 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
             }
         }
         lastLocated.put(e.principal(), e.time(), e);
-    }
-
-    private void uncheckedLater(String principal) {
-        if (unchecked == null) {
-            unchecked = new String[BATCH];
-        }
-        unchecked[uncheckedSize++] = principal;
-        if (uncheckedSize == BATCH) {
-            countUnlocated();
-        }
-    }
-
-    private void countUnlocated() {
-        // An empty principal names nobody. Asked first for the whole batch, in a loop short enough that the
-        // reads of many principals are under way at once; the full check then finds them in the cache.
-        for (int i = 0; i < uncheckedSize; i++) {
-            if (unchecked[i].isEmpty()) {
-                unchecked[i] = null;
-            }
-        }
-        for (int i = 0; i < uncheckedSize; i++) {
-            if (Events.isKnownPrincipal(unchecked[i])) {
-                unlocated++;
-            }
-            unchecked[i] = null;
-        }
-        uncheckedSize = 0;
-    }
-
-    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-        countUnlocated();
-        out.defaultWriteObject();
     }
 
     @Override
@@ -146,7 +110,6 @@ public final class GeoAnomalyDetector extends HourlyDetector implements Serializ
     @Override
     protected void extraCounters(Map<String, Long> c) {
         super.extraCounters(c);
-        countUnlocated();
         c.put("located", located);
         c.put("unlocated", unlocated);
     }

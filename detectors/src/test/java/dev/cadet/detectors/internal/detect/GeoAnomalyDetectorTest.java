@@ -53,18 +53,13 @@ class GeoAnomalyDetectorTest {
     }
 
     @Test
-    void unlocatedCountsOnlyNamedPrincipalsAcrossManyEvents() {
-        // More than one batch of the deferred principal check, with unknown principals among them.
-        int named = 0;
-        for (int i = 0; i < 1_200; i++) {
-            String who = i % 5 == 0 ? "unknown" : i % 7 == 0 ? "arn:aws:iam::111122223333:user/HIDDEN_DUE_TO_SECURITY_REASONS"
-                    : user("u" + i % 13);
-            named += i % 5 != 0 && i % 7 != 0 ? 1 : 0;
-            h.push(E.other(who).at(t("00:00") + i * 1_000L));
-        }
-        assertThat(h.counter("unlocated")).isEqualTo(named);
-        h.push(E.other(user("kim")).at("01:00"));
-        assertThat(h.counter("unlocated")).isEqualTo(named + 1);
+    void theCountersSayWhichSuccessfulEventsCouldBePlacedWhoeverActed() {
+        h.push(E.other("unknown").at("00:00"), E.other(user("kim")).at("00:01"),
+                E.loginFailed(user("kim")).at("00:02"), E.other(user("kim")).noSource().at("00:02"), E.other("unknown").country("DE").at("00:03"),
+                E.other(user("kim")).country("DE").at("00:04")).end();
+        assertThat(h.counter("unlocated")).isEqualTo(2);
+        assertThat(h.counter("located")).isEqualTo(2);
+        assertThat(h.findings()).isEmpty();
     }
 
     @Test
