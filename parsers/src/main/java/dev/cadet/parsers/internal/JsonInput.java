@@ -48,7 +48,18 @@ public final class JsonInput implements AutoCloseable {
 
     private void seat(InputStream content) {
         body = content;
-        capture = new CaptureInputStream(content, captureBytes);
+        capture = null;
+    }
+
+    /**
+     * The content through the window that quotes rejected records, made when the token stream is: an input
+     * held in memory and read by a {@link ByteCursor} never needs one, and each costs a buffer of 64 KB or more.
+     */
+    private CaptureInputStream capture() {
+        if (capture == null) {
+            capture = new CaptureInputStream(body, captureBytes);
+        }
+        return capture;
     }
 
     /** How many bytes of a record a rejection quotes at most. */
@@ -124,7 +135,7 @@ public final class JsonInput implements AutoCloseable {
     /** The token stream over the whole content; created once. */
     public JsonParser parser() {
         if (parser == null) {
-            parser = Json.parser(capture);
+            parser = Json.parser(capture());
         }
         return parser;
     }
@@ -151,12 +162,12 @@ public final class JsonInput implements AutoCloseable {
 
     /** Marks the byte offset of the record about to be read, so that it can still be quoted if rejected. */
     void pin(long byteOffset) {
-        capture.pin(byteOffset);
+        capture().pin(byteOffset);
     }
 
     /** Raw text of the record at {@code [start, end)}, capped, or {@code null} when no longer available. */
     String excerpt(long start, long end) {
-        return capture.excerpt(start, end);
+        return capture == null ? null : capture.excerpt(start, end);
     }
 
     @Override

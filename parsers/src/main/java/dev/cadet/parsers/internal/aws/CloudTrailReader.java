@@ -4,6 +4,7 @@ import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Origin;
 import dev.cadet.parsers.internal.ByteMemo;
 import dev.cadet.parsers.internal.CursorReader;
+import dev.cadet.parsers.internal.JsonFields;
 import dev.cadet.parsers.internal.ParserCursor;
 import dev.cadet.parsers.internal.ReadSession;
 import dev.cadet.parsers.internal.RecordCursor;
@@ -13,6 +14,7 @@ import tools.jackson.core.JsonToken;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import static java.util.Map.entry;
 
@@ -88,6 +90,12 @@ final class CloudTrailReader implements CursorReader {
     private final CloudTrailMapper mapper;
     private final StringTable strings;
     private final ParserCursor parser;
+    // Made once per reader: a lambda that captures the reader is otherwise a new object per record.
+    private final BiFunction<RecordCursor, JsonToken, CloudTrailRecord.Identity> identity = this::userIdentity;
+    private final JsonFields.Walker request = (p, v) -> members(p, v, REQUEST);
+    private final JsonFields.Walker response = (p, v) -> members(p, v, RESPONSE);
+    private final JsonFields.Walker additional = (p, v) -> members(p, v, ADDITIONAL);
+    private final JsonFields.Walker service = (p, v) -> members(p, v, SERVICE);
 
     CloudTrailReader(ReadSession session) {
         this.mapper = new CloudTrailMapper(session);
@@ -142,11 +150,11 @@ final class CloudTrailReader implements CursorReader {
                 case "userAgent" -> r.userAgent = c.shared(t);
                 case "errorCode" -> r.errorCode = c.shared(t);
                 case "errorMessage" -> r.errorMessage = c.text(t);
-                case "userIdentity" -> r.id = c.once(t, identities, this::userIdentity);
-                case "requestParameters" -> c.walk(t, REQUEST.keySet(), (p, v) -> members(p, v, REQUEST));
-                case "responseElements" -> c.walk(t, RESPONSE.keySet(), (p, v) -> members(p, v, RESPONSE));
-                case "additionalEventData" -> c.walk(t, ADDITIONAL.keySet(), (p, v) -> members(p, v, ADDITIONAL));
-                case "serviceEventDetails" -> c.walk(t, SERVICE.keySet(), (p, v) -> members(p, v, SERVICE));
+                case "userIdentity" -> r.id = c.once(t, identities, identity);
+                case "requestParameters" -> c.walk(t, REQUEST.keySet(), request);
+                case "responseElements" -> c.walk(t, RESPONSE.keySet(), response);
+                case "additionalEventData" -> c.walk(t, ADDITIONAL.keySet(), additional);
+                case "serviceEventDetails" -> c.walk(t, SERVICE.keySet(), service);
                 default -> c.skipChildren();
             }
         }
