@@ -44,7 +44,8 @@ import java.util.function.Consumer;
 public final class Pipeline {
 
     private final DetectionConfig config;
-    private final List<Detector> detectors;
+    /** An array, not a list: a list's iterator is an object per released event. */
+    private final Detector[] detectors;
     private final long lateness;
     private final ReorderBuffer buffer = new ReorderBuffer();
     private final DedupIndex dedup = new DedupIndex();
@@ -75,7 +76,7 @@ public final class Pipeline {
                 throw new IllegalArgumentException("two detectors share the id '" + d.id() + "'");
             }
         }
-        this.detectors = List.copyOf(detectors);
+        this.detectors = detectors.toArray(new Detector[0]);
         this.lateness = config.allowedLateness().toMillis();
     }
 
