@@ -40,6 +40,8 @@ public final class ByteCursor implements RecordCursor {
     private static final int MAX_STRING_BYTES = 1 << 16;
     /** Bytes a reader may look at after the end of the input, the zero byte included. */
     public static final int PADDING = 8;
+    /** Times a word whose only set bit is bit 8k, leaves k in the top byte. */
+    private static final long BYTE_INDEX = 0x0001020304050607L;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
@@ -391,12 +393,11 @@ public final class ByteCursor implements RecordCursor {
                 i += 8;
                 continue;
             }
-            // The first byte that stops the scan; found by a short loop (faster than a bit count without a
-            // compiler intrinsic, which the client compiler lacks).
+            // The first byte that stops the scan, from the lowest flagged high bit: a multiply turns the bit at
+            // 8k+7 into k (a bit count would be quicker only where the compiler makes it one instruction, which
+            // the client compiler does not).
+            i += (int) (((stops & -stops) >>> 7) * BYTE_INDEX >>> 56);
             byte c = b[i];
-            while (c >= 0x20 && c != '"' && c != '\\') {
-                c = b[++i];
-            }
             if (c == '"') {
                 break;
             }
