@@ -2,6 +2,7 @@ package dev.cadet.parsers.internal;
 
 import tools.jackson.core.JsonParser;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Arrays;
 public final class CharSlice implements CharSequence {
 
     private char[] chars = new char[32];
+    /** ASCII bytes copied as they are: a byte cursor's values, made strings without widening them to chars. */
+    private byte[] ascii = new byte[32];
+    private boolean isAscii;
     private int length;
     private String string;
 
@@ -23,6 +27,7 @@ public final class CharSlice implements CharSequence {
             chars = Arrays.copyOf(chars, Math.max(n, chars.length * 2));
         }
         System.arraycopy(from, p.getStringOffset(), chars, 0, n);
+        isAscii = false;
         length = n;
         string = null;
         return this;
@@ -30,12 +35,11 @@ public final class CharSlice implements CharSequence {
 
     /** Copies ASCII bytes. */
     public CharSlice setAscii(byte[] from, int offset, int n) {
-        if (n > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(n, chars.length * 2));
+        if (n > ascii.length) {
+            ascii = Arrays.copyOf(ascii, Math.max(n, ascii.length * 2));
         }
-        for (int i = 0; i < n; i++) {
-            chars[i] = (char) from[offset + i];
-        }
+        System.arraycopy(from, offset, ascii, 0, n);
+        isAscii = true;
         length = n;
         string = null;
         return this;
@@ -51,7 +55,7 @@ public final class CharSlice implements CharSequence {
         if (index >= length) {
             throw new IndexOutOfBoundsException(index);
         }
-        return chars[index];
+        return isAscii ? (char) ascii[index] : chars[index];
     }
 
     @Override
@@ -63,7 +67,7 @@ public final class CharSlice implements CharSequence {
     @Override
     public String toString() {
         if (string == null) {
-            string = new String(chars, 0, length);
+            string = isAscii ? new String(ascii, 0, length, StandardCharsets.ISO_8859_1) : new String(chars, 0, length);
         }
         return string;
     }
