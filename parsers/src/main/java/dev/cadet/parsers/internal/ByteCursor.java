@@ -51,7 +51,9 @@ public final class ByteCursor implements RecordCursor {
     private static final ThreadLocal<ByteCursor> PER_THREAD = ThreadLocal.withInitial(ByteCursor::new);
 
     private final AsciiStrings names = new AsciiStrings(8, 9, true);
-    private final AsciiStrings values = new AsciiStrings(12, 14, false);
+    // 16,384 direct-mapped slots for short values (about 400 KB per thread): a delivery corpus has thousands of
+    // source addresses, and with 4,096 slots they kept pushing each other out.
+    private final AsciiStrings values = new AsciiStrings(14, 14, false);
     private final boolean[] inArray = new boolean[MAX_DEPTH + 1];
     private final boolean[] atFirst = new boolean[MAX_DEPTH + 1];
 
