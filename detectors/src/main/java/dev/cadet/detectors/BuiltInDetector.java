@@ -2,6 +2,7 @@ package dev.cadet.detectors;
 
 import dev.cadet.detectors.internal.detect.AbstractDetector;
 import dev.cadet.model.CloudEvent;
+import dev.cadet.model.EventKind;
 import dev.cadet.model.Finding;
 
 import java.util.Map;
@@ -27,6 +28,11 @@ final class BuiltInDetector implements Detector {
     @Override
     public void onEvent(CloudEvent event, Consumer<Finding> out) {
         detector.onEvent(event, out);
+    }
+
+    @Override
+    public boolean handles(EventKind kind) {
+        return detector.handles(kind);
     }
 
     @Override

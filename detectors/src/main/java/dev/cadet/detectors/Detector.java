@@ -1,6 +1,7 @@
 package dev.cadet.detectors;
 
 import dev.cadet.model.CloudEvent;
+import dev.cadet.model.EventKind;
 import dev.cadet.model.Finding;
 
 import java.util.Map;
@@ -25,6 +26,15 @@ public interface Detector {
 
     /** One event, in event-time order. */
     void onEvent(CloudEvent event, Consumer<Finding> out);
+
+    /**
+     * Whether events of this kind can change anything here; a host may leave the others out of
+     * {@link #onEvent} (most events are reads that most detectors ignore). The answer must stay the same for
+     * the detector's life. Every kind unless a detector says otherwise.
+     */
+    default boolean handles(EventKind kind) {
+        return true;
+    }
 
     /** Event time up to (excluding) {@code watermarkMillis} is complete: emit what is complete, evict what is no longer needed. */
     void onWatermark(long watermarkMillis, Consumer<Finding> out);

@@ -14,6 +14,7 @@ import dev.cadet.detectors.internal.incident.Context;
 import dev.cadet.detectors.internal.incident.EscalationPolicy;
 import dev.cadet.model.BaselineSummary;
 import dev.cadet.model.CloudEvent;
+import dev.cadet.model.EventKind;
 import dev.cadet.model.Finding;
 import dev.cadet.model.Incident;
 import dev.cadet.model.Origin;
@@ -46,6 +47,8 @@ public final class Pipeline {
     private final DetectionConfig config;
     /** An array, not a list: a list's iterator is an object per released event. */
     private final Detector[] detectors;
+    /** By kind ordinal, the detectors that handle that kind: most events are reads few detectors look at. */
+    private final Detector[][] byKind;
     private final long lateness;
     private final ReorderBuffer buffer = new ReorderBuffer();
     private final DedupIndex dedup = new DedupIndex();
@@ -77,6 +80,10 @@ public final class Pipeline {
             }
         }
         this.detectors = detectors.toArray(new Detector[0]);
+        this.byKind = new Detector[EventKind.values().length][];
+        for (EventKind kind : EventKind.values()) {
+            byKind[kind.ordinal()] = detectors.stream().filter(d -> d.handles(kind)).toArray(Detector[]::new);
+        }
         this.lateness = config.allowedLateness().toMillis();
     }
 
@@ -173,7 +180,7 @@ public final class Pipeline {
         history.observe(e);
         coverage.add(e);
         dedup.released(e);
-        for (Detector d : detectors) {
+        for (Detector d : byKind[e.kind().ordinal()]) {
             d.onEvent(e, sink);
         }
     }

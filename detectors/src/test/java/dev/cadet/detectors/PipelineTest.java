@@ -5,6 +5,7 @@ import dev.cadet.model.CloudEvent;
 import dev.cadet.model.Coverage;
 import dev.cadet.model.CoverageGap;
 import dev.cadet.model.Decision;
+import dev.cadet.model.EventKind;
 import dev.cadet.model.Finding;
 import dev.cadet.model.Provider;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PipelineTest {
 
     /** Records what reaches a detector, to check ordering and watermarks. */
-    static final class Recorder implements Detector {
+    static class Recorder implements Detector {
         final List<String> seen = new ArrayList<>();
         final List<Long> watermarks = new ArrayList<>();
         boolean ended;
@@ -80,6 +81,31 @@ class PipelineTest {
         assertThat(result.counters().eventsIn()).isEqualTo(5);
         assertThat(result.counters().analysed()).isEqualTo(5);
         assertThat(result.counters().detectorCounts()).containsEntry("recorder", Map.of("events", 5L));
+    }
+
+    @Test
+    void aDetectorGetsOnlyTheKindsItHandlesAndOneThatSaysNothingGetsAll() {
+        Recorder all = new Recorder();
+        Recorder commands = new Recorder() {
+            @Override
+            public String id() {
+                return "commands";
+            }
+
+            @Override
+            public boolean handles(EventKind kind) {
+                return kind == EventKind.COMMAND_EXECUTION;
+            }
+        };
+        Pipeline p = Pipeline.create(DetectionConfig.defaults(), List.of(all, commands));
+        p.push(E.other(user("a")).at("10:00").id("read").build());
+        p.push(E.command(user("a")).at("10:01").id("command").build());
+        p.push(E.login(user("a")).at("10:02").id("sign-in").build());
+        p.finish();
+        assertThat(all.seen).containsExactly("read", "command", "sign-in");
+        assertThat(commands.seen).containsExactly("command");
+        assertThat(commands.watermarks).isEqualTo(all.watermarks);
+        assertThat(commands.ended).isTrue();
     }
 
     @Test

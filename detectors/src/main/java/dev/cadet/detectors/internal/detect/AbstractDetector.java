@@ -82,9 +82,14 @@ public abstract class AbstractDetector implements Serializable {
             return;
         }
         lastEventTime = event.time();
-        if ((kinds & 1 << event.kind().ordinal()) != 0) {
+        if (handles(event.kind())) {
             handle(event, out);
         }
+    }
+
+    /** Whether {@link #handle} acts on events of this kind; the same for the detector's life. */
+    public final boolean handles(EventKind kind) {
+        return (kinds & 1 << kind.ordinal()) != 0;
     }
 
     /** No event with {@code time < watermarkMillis} will follow. */
