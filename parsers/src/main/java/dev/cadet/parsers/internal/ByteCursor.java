@@ -252,6 +252,15 @@ public final class ByteCursor implements RecordCursor {
         long startLine = tokenLine;
         int startLineStart = tokenLineStart;
         int startDepth = tokenDepth;
+        int seen = memo.startingAt(buf, start, end - start);
+        if (seen >= 0) {
+            // The same bytes as an object read before, so the same object: valid, on one line (only such are kept
+            // by their start), and over without a walk.
+            pos = start + memo.startLength(seen);
+            depth = startDepth;
+            token = JsonToken.END_OBJECT;
+            return memo.startValue(seen);
+        }
         skipChildren();
         T known = memo.get(buf, start, pos - start);
         if (known != null) {
@@ -265,8 +274,18 @@ public final class ByteCursor implements RecordCursor {
         depth = startDepth;
         afterName = true;
         T value = reader.apply(this, nextToken());
-        memo.put(buf, start, stop - start, value);
+        memo.put(buf, start, stop - start, value, !breaksLine(start, stop));
         return value;
+    }
+
+    /** Whether {@code buf[from, to)} holds a line break, which the cursor has to count. */
+    private boolean breaksLine(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String nonString(JsonToken t) {

@@ -23,13 +23,63 @@ public final class ByteMemo<T> {
     private final byte[][] keys;
     private final int[] hashes;
 
+    /** How many first bytes find a key by where it starts ({@link #startingAt}); shorter keys are not found so. */
+    static final int START_BYTES = 64;
+
+    /** Keys also kept by their first {@link #START_BYTES} bytes, with their values; {@code null} unless asked for. */
+    private final byte[][] startKeys;
+    private final Object[] startValues;
+
     /** {@code 2 << bucketBits} entries, for keys of at most {@code maxKeyBytes}; longer keys are never kept. */
     public ByteMemo(int bucketBits, int maxKeyBytes) {
+        this(bucketBits, maxKeyBytes, false);
+    }
+
+    /**
+     * @param byStart also keep keys by their first bytes, for {@link #startingAt}: a reader can then recognise
+     *                a repeated object from where it starts, before it has walked the object to find its end
+     */
+    public ByteMemo(int bucketBits, int maxKeyBytes, boolean byStart) {
         this.bucketBits = bucketBits;
         this.maxKeyBytes = maxKeyBytes;
         values = new Object[2 << bucketBits];
         keys = new byte[2 << bucketBits][];
         hashes = new int[2 << bucketBits];
+        startKeys = byStart ? new byte[1 << bucketBits][] : null;
+        startValues = byStart ? new Object[1 << bucketBits] : null;
+    }
+
+    /**
+     * The slot of a key kept by its start that {@code bytes[offset, offset + available)} begins with, or -1:
+     * the key whose first {@link #START_BYTES} bytes are there, compared in full. One key per start is kept,
+     * the latest.
+     */
+    public int startingAt(byte[] bytes, int offset, int available) {
+        if (startKeys == null || available < START_BYTES) {
+            return -1;
+        }
+        int slot = startSlot(bytes, offset);
+        byte[] key = startKeys[slot];
+        if (key == null || key.length > available
+                || !Arrays.equals(key, 0, key.length, bytes, offset, offset + key.length)) {
+            return -1;
+        }
+        return slot;
+    }
+
+    /** The length of the key at a slot {@link #startingAt} found. */
+    public int startLength(int slot) {
+        return startKeys[slot].length;
+    }
+
+    /** The value of the key at a slot {@link #startingAt} found. */
+    @SuppressWarnings("unchecked")
+    public T startValue(int slot) {
+        return (T) startValues[slot];
+    }
+
+    private int startSlot(byte[] bytes, int offset) {
+        return (hash(bytes, offset, START_BYTES) * 0x9E3779B9) >>> (32 - bucketBits);
     }
 
     /** The value kept for these bytes, or {@code null}. */
@@ -51,6 +101,14 @@ public final class ByteMemo<T> {
 
     /** Keeps {@code value} for these bytes, pushing out the older entry of their bucket. */
     public void put(byte[] bytes, int offset, int length, T value) {
+        put(bytes, offset, length, value, false);
+    }
+
+    /**
+     * Keeps {@code value} for these bytes, and when {@code byStart} (and this memo keeps keys so) also by their
+     * first bytes, for {@link #startingAt}.
+     */
+    public void put(byte[] bytes, int offset, int length, T value, boolean byStart) {
         if (length > maxKeyBytes) {
             return;
         }
@@ -62,6 +120,11 @@ public final class ByteMemo<T> {
         values[slot] = value;
         keys[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
         hashes[slot] = h;
+        if (byStart && startKeys != null && length >= START_BYTES) {
+            int start = startSlot(bytes, offset);
+            startKeys[start] = keys[slot];
+            startValues[start] = value;
+        }
     }
 
     private boolean matches(int slot, int h, byte[] bytes, int offset, int length) {

@@ -52,6 +52,56 @@ class ByteCursorTest {
         }
     }
 
+    @Test
+    void aRepeatedObjectIsKnownByItsStartAndOneThatOnlyBeginsAlikeIsReadAfresh() {
+        String head = "{\"type\":\"AssumedRole\",\"principalId\":\"AROAEXAMPLE:alice\",\"arn\":\"arn:aws:sts::1:assumed-role/";
+        String a = head + "ops/alice\"}";
+        String b = head + "ops/alice\",\"extra\":[1,{\"x\":null}]}";
+        String brokenLines = head + "ops/bob\",\n\"x\":1}";
+        ByteMemo<String> memo = new ByteMemo<>(4, 4096, true);
+        int[] reads = {0};
+        java.util.function.BiFunction<RecordCursor, JsonToken, String> reader = (c, t) -> {
+            reads[0]++;
+            c.skipChildren();
+            return "read " + reads[0];
+        };
+        ByteCursor c = cursor("[" + String.join(",", a, a, b, b, a, brokenLines, brokenLines) + ",7]");
+        assertThat(c.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+        assertThat(c.once(c.nextToken(), memo, reader)).isEqualTo("read 1");
+        assertThat(c.once(c.nextToken(), memo, reader)).isEqualTo("read 1"); // known by its start
+        assertThat(c.once(c.nextToken(), memo, reader)).isEqualTo("read 2"); // begins like a, ends elsewhere
+        assertThat(c.once(c.nextToken(), memo, reader)).isEqualTo("read 2");
+        assertThat(c.once(c.nextToken(), memo, reader)).isEqualTo("read 1"); // known by its whole bytes
+        assertThat(c.once(c.nextToken(), memo, reader)).isEqualTo("read 3");
+        assertThat(c.once(c.nextToken(), memo, reader)).isEqualTo("read 3"); // walked, so its line break counts
+        assertThat(c.nextToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+        assertThat(c.tokenLine()).isEqualTo(3);
+        assertThat(c.nextToken()).isEqualTo(JsonToken.END_ARRAY);
+        assertThat(reads[0]).isEqualTo(3);
+    }
+
+    @Test
+    void aKeyKeptByItsStartIsFoundOnlyWhereTheWholeKeyIsAndLongEnough() {
+        ByteMemo<String> memo = new ByteMemo<>(4, 4096, true);
+        byte[] key = ("{\"k\":\"" + "x".repeat(ByteMemo.START_BYTES) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        byte[] shortKey = "{\"k\":1}".getBytes(StandardCharsets.US_ASCII);
+        memo.put(key, 0, key.length, "long", true);
+        memo.put(shortKey, 0, shortKey.length, "short", true);
+        byte[] input = (new String(key, StandardCharsets.US_ASCII) + ",\"next\":2}").getBytes(StandardCharsets.US_ASCII);
+        int slot = memo.startingAt(input, 0, input.length);
+        assertThat(slot).isNotNegative();
+        assertThat(memo.startLength(slot)).isEqualTo(key.length);
+        assertThat(memo.startValue(slot)).isEqualTo("long");
+        byte[] changed = input.clone();
+        changed[key.length - 3] = 'y';
+        assertThat(memo.startingAt(changed, 0, changed.length)).isNegative();
+        assertThat(memo.startingAt(input, 0, key.length - 1)).isNegative();
+        assertThat(memo.startingAt(shortKey, 0, shortKey.length)).isNegative();
+        ByteMemo<String> plain = new ByteMemo<>(4, 4096);
+        plain.put(key, 0, key.length, "long", true);
+        assertThat(plain.startingAt(input, 0, input.length)).isNegative();
+    }
+
     private static ByteCursor cursor(String json) {
         byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
         byte[] held = new byte[utf8.length + ByteCursor.PADDING + 1];

@@ -83,7 +83,7 @@ final class CloudTrailReader implements CursorReader {
 
     /** Identities by the bytes of their {@code userIdentity}, per thread: sessions make call after call. */
     private static final ThreadLocal<ByteMemo<CloudTrailRecord.Identity>> IDENTITIES =
-            ThreadLocal.withInitial(() -> new ByteMemo<>(12, 4096));
+            ThreadLocal.withInitial(() -> new ByteMemo<>(12, 4096, true));
 
     private final ByteMemo<CloudTrailRecord.Identity> identities = IDENTITIES.get();
     private final CloudTrailRecord r = new CloudTrailRecord();

@@ -39,7 +39,7 @@ final class AzureReader implements CursorReader {
 
     /** Claims by the bytes of their object, per thread: a caller's token makes call after call. */
     private static final ThreadLocal<ByteMemo<AzureRecord.Claims>> CLAIMS =
-            ThreadLocal.withInitial(() -> new ByteMemo<>(12, 4096));
+            ThreadLocal.withInitial(() -> new ByteMemo<>(12, 4096, true));
 
     private final ByteMemo<AzureRecord.Claims> claims = CLAIMS.get();
     private final AzureRecord r = new AzureRecord();
