@@ -35,20 +35,19 @@ import java.util.function.Consumer;
  * One scan: read every input file on parser threads, merge their events into event time, feed them to the
  * event-time pipeline, and assemble the {@link ScanResult} the report writers read.
  *
- * <p>How the merge stays deterministic and small: each file is parsed on its own and its events sorted
- * (a delivery file is a few MB; CloudTrail does not order records inside one). Files are then opened in
- * order of a <em>start key</em>, the earliest event time among their first records (read ahead from each
- * file's first {@value #PEEK_GZIP_BYTES} compressed or {@value #PEEK_PLAIN_BYTES} plain bytes), and a k-way
- * merge releases events in canonical order (time, provider, event id, file, record), opening the next file
- * once the merge comes within {@link #OPEN_AHEAD_MILLIS} of its start key. So only the files that overlap the
- * current event time or start within that span after it are held, plus what the pipeline keeps inside the
- * allowed lateness, however large the input. Everything depends
- * on file contents only, never on the order of the inputs or on the thread count, so the reports are
- * byte-identical for any of them. A file whose first records start later than its earliest event (by more
- * than the lateness) can have events counted late; a file whose start key is unknown (standard input,
- * a file without events up front) is opened first and held for the whole merge. That is also why SSM
- * command history files (no events of their own) are all read before the first event is delivered, so
- * every SendCommand gets its hidden command text attached on its way to the pipeline.
+ * <p>How the merge stays deterministic and small: each file is parsed on its own and its events sorted (a
+ * delivery file is a few MB; CloudTrail does not order records inside one). Files are then opened in order of a
+ * <em>start key</em>, the earliest event time among their first records (read ahead from each file's first
+ * {@value #PEEK_GZIP_BYTES} compressed or {@value #PEEK_PLAIN_BYTES} plain bytes), and a k-way merge releases
+ * events in canonical order (time, provider, event id, file, record), opening the next file once the merge comes
+ * within {@link #OPEN_AHEAD_MILLIS} of its start key. So only the files that overlap the current event time or
+ * start within that span after it are held, plus what the pipeline keeps inside the allowed lateness, however
+ * large the input. Everything depends on file contents only, never on the order of the inputs or on the thread
+ * count, so the reports are byte-identical for any of them. A file whose first records start later than its
+ * earliest event (by more than the lateness) can have events counted late; a file whose start key is unknown
+ * (standard input, a file without events up front) is opened first and held for the whole merge. That is also why
+ * SSM command history files (no events of their own) are all read before the first event is delivered, so every
+ * SendCommand gets its hidden command text attached on its way to the pipeline.
  */
 public final class ScanJob {
 

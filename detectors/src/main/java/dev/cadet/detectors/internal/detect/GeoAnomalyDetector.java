@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * from countries too far apart for the time between them. The distance is a lower bound (country
  * centroids less a radius each country lies within), so neighbours never trip it and the speed is at
  * least what the principal would have needed. Needs a country on the events: from the log (Entra sign-ins)
- * or from a GeoIP database; the {@code located} and {@code unlocated} counters say how much it could see: successful
- * events with a usable country, and those with an address but none.
+ * or from a GeoIP database; the {@code located} and {@code unlocated} counters say how much it could see:
+ * successful events with a usable country, and those with an address but none.
  *
  * <p>State: per principal its latest located event, evicted once no later event could be impossible
  * travel from it (half the Earth's circumference at the speed limit).
