@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -193,7 +194,9 @@ public final class CommandSpikeDetector extends AbstractDetector implements Seri
     /** One key's commands in one hour. */
     private static final class Count implements Serializable {
         int count;
-        final Set<String> targets = new HashSet<>();
+        /** The distinct targets: most hours of a principal's reach one machine, so a set is made only for a second. */
+        String firstTarget;
+        Set<String> moreTargets;
         /** Commands by principal, for an account's count; {@code null} for a principal's own. */
         final ObjectIntHashMap<String> principals;
         final List<CloudEvent> evidence = new ArrayList<>();
@@ -206,7 +209,14 @@ public final class CommandSpikeDetector extends AbstractDetector implements Seri
         void add(CloudEvent e) {
             count++;
             for (String t : e.targets()) {
-                targets.add(t);
+                if (firstTarget == null) {
+                    firstTarget = t;
+                } else if (!firstTarget.equals(t)) {
+                    if (moreTargets == null) {
+                        moreTargets = new HashSet<>();
+                    }
+                    moreTargets.add(t);
+                }
             }
             if (principals != null) {
                 principals.addToValue(e.principal(), 1);
@@ -220,13 +230,24 @@ public final class CommandSpikeDetector extends AbstractDetector implements Seri
 
         /** Distinct machines reached; selectors ({@code *}, tags) say nothing about how many. */
         int machines() {
-            int n = 0;
-            for (String t : targets) {
-                if (!CommandExecutionDetector.isSelector(t)) {
-                    n++;
+            int n = firstTarget == null || CommandExecutionDetector.isSelector(firstTarget) ? 0 : 1;
+            if (moreTargets != null) {
+                for (String t : moreTargets) {
+                    if (!CommandExecutionDetector.isSelector(t)) {
+                        n++;
+                    }
                 }
             }
             return n;
+        }
+
+        /** The distinct targets, sorted. */
+        SortedSet<String> targets() {
+            SortedSet<String> all = moreTargets == null ? new TreeSet<>() : new TreeSet<>(moreTargets);
+            if (firstTarget != null) {
+                all.add(firstTarget);
+            }
+            return all;
         }
 
         Finding finding(String principal, String summary, Severity severity) {
@@ -239,7 +260,7 @@ public final class CommandSpikeDetector extends AbstractDetector implements Seri
             String cap = ev.size() < count ? "; evidence lists " + ev.size() + " of " + count + " commands" : "";
             return new Finding(null, ID, severity, head.time(), ev.get(ev.size() - 1).time(), head.provider(),
                     principal, head.actor().accessKeyId(), head.source().ip(), head.action(),
-                    new ArrayList<>(new TreeSet<>(targets)), summary + cap, ev);
+                    new ArrayList<>(targets()), summary + cap, ev);
         }
     }
 }
