@@ -5,4 +5,5 @@ open module dev.cadet.benchmarks {
     requires tools.jackson.core;
     requires jmh.core;
     requires java.management;
+    requires jdk.management;
 }

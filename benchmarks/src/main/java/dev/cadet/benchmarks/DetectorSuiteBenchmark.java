@@ -1,5 +1,6 @@
 package dev.cadet.benchmarks;
 
+import dev.cadet.detectors.Baseline;
 import dev.cadet.detectors.DetectionConfig;
 import dev.cadet.detectors.Detector;
 import dev.cadet.detectors.Detectors;
@@ -66,18 +67,22 @@ public class DetectorSuiteBenchmark {
 
     /**
      * {@code none}: no baseline, the novelty detectors idle; {@code learning}: the default, the first 24 h
-     * (here: the whole run) teach the baseline, which costs a map update per event.
+     * (here: the whole run) teach the baseline, which costs a map update per event; {@code stored}: judged
+     * against a baseline learned beforehand from these same events, as with {@code --baseline FILE} and as a
+     * scan runs once its first 24 h are learned.
      */
-    @Param({"learning", "none"})
+    @Param({"learning", "stored", "none"})
     String baseline;
 
     private CloudEvent[] events;
+    private Baseline stored;
     /** An array: iterating a list per event would allocate an iterator and be measured as the detectors' cost. */
     private Detector[] detectors;
 
     @Setup(Level.Trial)
     public void makeEvents() {
         events = events(EVENTS, principals, new SplittableRandom(1651));
+        stored = "stored".equals(baseline) ? learned(events) : null;
         // The events were made in the young generation: without this, the first collection of a measured
         // iteration copies all of them (hundreds of milliseconds) and is counted as the detectors' time.
         System.gc();
@@ -85,14 +90,29 @@ public class DetectorSuiteBenchmark {
 
     @Setup(Level.Invocation)
     public void freshDetectors() {
-        detectors = detectors(baseline, detector);
+        detectors = detectors(baseline, detector, stored);
     }
 
-    /** Fresh built-in detectors as a scan makes them, all or the one named, with or without a learned baseline. */
-    static Detector[] detectors(String baseline, String detector) {
-        DetectionConfig config = "none".equals(baseline)
-                ? DetectionConfig.builder().learningPeriod(java.time.Duration.ZERO).build()
-                : DetectionConfig.defaults();
+    /** The baseline of all the events, as {@code cadet baseline learn} would store it. */
+    static Baseline learned(CloudEvent[] events) {
+        Baseline.Learner learner = Baseline.learner();
+        for (CloudEvent e : events) {
+            learner.add(e);
+        }
+        return learner.build();
+    }
+
+    /**
+     * Fresh built-in detectors as a scan makes them, all or the one named: without a baseline, learning one,
+     * or judging against {@code stored}.
+     */
+    static Detector[] detectors(String baseline, String detector, Baseline stored) {
+        DetectionConfig config = switch (baseline) {
+            case "none" -> DetectionConfig.builder().learningPeriod(java.time.Duration.ZERO).build();
+            case "learning" -> DetectionConfig.defaults();
+            case "stored" -> DetectionConfig.builder().baseline(stored, "learned from the same events").build();
+            default -> throw new IllegalArgumentException("baseline must be learning, stored or none, was '" + baseline + "'");
+        };
         Detector[] chosen = Detectors.builtIn(config).stream()
                 .filter(d -> "suite".equals(detector) || d.id().equals(detector))
                 .toArray(Detector[]::new);
@@ -146,35 +166,41 @@ public class DetectorSuiteBenchmark {
     }
 
     /**
-     * The suite at {@code args[0]} principals (default 100,000), learning and without a baseline, timed in
+     * The suite at {@code args[0]} principals (default 100,000), learning, judging and without a baseline, timed in
      * thread CPU time, which other load on the machine disturbs less than wall time: the median of
-     * {@code args[1]} rounds (default 15) after as many warm-up rounds. Bytes per event: {@code -prof gc}.
+     * {@code args[1]} rounds (default 15) after as many warm-up rounds. Bytes per event are those the passes
+     * allocate; {@code -prof gc} also counts making each invocation's detectors, which for {@code stored} means
+     * loading the baseline's 100,000 profiles again.
      */
     public static void main(String[] args) {
         int principals = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         CloudEvent[] events = events(EVENTS, principals, new SplittableRandom(1651));
         System.gc();
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long[] findings = new long[1];
         Consumer<Finding> out = f -> findings[0]++;
-        for (String baseline : List.of("learning", "none")) {
+        Baseline stored = learned(events);
+        for (String baseline : List.of("learning", "stored", "none")) {
             for (int i = 0; i < rounds; i++) {
-                run(detectors(baseline, "suite"), events, out);
+                run(detectors(baseline, "suite", stored), events, out);
             }
             long[] cpu = new long[rounds];
+            long allocated = 0;
             findings[0] = 0;
             for (int i = 0; i < rounds; i++) {
-                Detector[] detectors = detectors(baseline, "suite");
+                Detector[] detectors = detectors(baseline, "suite", stored);
+                long a0 = threads.getCurrentThreadAllocatedBytes();
                 long t0 = threads.getCurrentThreadCpuTime();
                 run(detectors, events, out);
                 cpu[i] = threads.getCurrentThreadCpuTime() - t0;
+                allocated += threads.getCurrentThreadAllocatedBytes() - a0;
             }
             java.util.Arrays.sort(cpu);
             System.out.printf("suite, %d principals, baseline=%s: %.2f M events per CPU second (median of %d; %.2f to %.2f),"
-                            + " %d findings per pass, load %s%n", principals, baseline,
+                            + " %.1f B per event, %d findings per pass, load %s%n", principals, baseline,
                     EVENTS / (cpu[rounds / 2] / 1e9) / 1e6, rounds, EVENTS / (cpu[rounds - 1] / 1e9) / 1e6,
-                    EVENTS / (cpu[0] / 1e9) / 1e6, findings[0] / rounds,
+                    EVENTS / (cpu[0] / 1e9) / 1e6, allocated / (double) rounds / EVENTS, findings[0] / rounds,
                     loadAverage());
         }
     }
