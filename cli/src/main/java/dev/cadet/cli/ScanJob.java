@@ -15,7 +15,6 @@ import dev.cadet.parsers.CommandHistory;
 import dev.cadet.parsers.FileResult;
 import dev.cadet.parsers.LogReader;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ import java.util.function.Consumer;
  * <p>How the merge stays deterministic and small: each file is parsed on its own and its events sorted (a
  * delivery file is a few MB; CloudTrail does not order records inside one). Files are then opened in order of a
  * <em>start key</em>, the earliest event time among their first records (read ahead from each file's first
- * {@value #PEEK_GZIP_BYTES} compressed or {@value #PEEK_PLAIN_BYTES} plain bytes), and a k-way merge releases
+ * {@value #HEAD_BYTES} bytes of content), and a k-way merge releases
  * events in canonical order (time, provider, event id, file, record), opening the next file once the merge comes
  * within {@link #OPEN_AHEAD_MILLIS} of its start key. So only the files that overlap the current event time or
  * start within that span after it are held, plus what the pipeline keeps inside the allowed lateness, however
@@ -51,10 +50,8 @@ import java.util.function.Consumer;
  */
 public final class ScanJob {
 
-    /** Compressed bytes read ahead from a gzip file for its start key: some 20 to 30 records. */
-    static final int PEEK_GZIP_BYTES = 4 * 1024;
-    /** Bytes read ahead from a plain file for its start key. */
-    static final int PEEK_PLAIN_BYTES = 32 * 1024;
+    /** Content read ahead from a file for its start key: some 20 to 30 CloudTrail records. */
+    static final int HEAD_BYTES = 32 * 1024;
 
     /** The order events enter the pipeline in; the origin breaks ties between copies of one record. */
     static final Comparator<CloudEvent> CANONICAL_ORDER = ScanJob::compare;
@@ -80,7 +77,7 @@ public final class ScanJob {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         this.reader = reader;
-        // Reading ahead cuts files short on purpose: never fail on that.
+        // The look for the newest event must not stop at a bad record: the scan's own read reports it.
         this.peeker = LogReader.builder().badRecords(BadRecordPolicy.QUARANTINE).build();
         this.config = config;
         this.threads = threads;
@@ -198,19 +195,8 @@ public final class ScanJob {
         if (STDIN.equals(file.toString())) {
             return Long.MIN_VALUE;
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(2);
-            boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-            byte[] rest = in.readNBytes((gzip ? PEEK_GZIP_BYTES : PEEK_PLAIN_BYTES) - magic.length);
-            head = new byte[magic.length + rest.length];
-            System.arraycopy(magic, 0, head, 0, magic.length);
-            System.arraycopy(rest, 0, head, magic.length, rest.length);
-        } catch (IOException e) {
-            return Long.MIN_VALUE; // the real read reports the problem
-        }
         long[] min = {Long.MAX_VALUE};
-        peeker.read(new ByteArrayInputStream(head), file.toString(), e -> min[0] = Math.min(min[0], e.time()));
+        reader.readHead(file, HEAD_BYTES, e -> min[0] = Math.min(min[0], e.time()));
         return min[0] == Long.MAX_VALUE ? Long.MIN_VALUE : min[0];
     }
 

@@ -44,7 +44,7 @@ class ScanJobTest {
             b.append(record("b" + i, 4 * 60)).append(',');
         }
         Files.writeString(dir.resolve("b.json"), b.append(record("b-old", 60)).append("]}"), StandardCharsets.UTF_8);
-        assertThat(Files.size(dir.resolve("b.json"))).isGreaterThan(ScanJob.PEEK_PLAIN_BYTES);
+        assertThat(Files.size(dir.resolve("b.json"))).isGreaterThan(ScanJob.HEAD_BYTES);
         ScanResult one = scan(List.of(dir.resolve("b.json"), dir.resolve("a.json")), 1);
         ScanResult two = scan(List.of(dir), 2);
         assertThat(one.pipeline().late()).isEqualTo(1);

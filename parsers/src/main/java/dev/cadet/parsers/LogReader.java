@@ -276,10 +276,35 @@ public final class LogReader {
         Objects.requireNonNull(events, "events");
         ReadSession session = session(name, events);
         try {
-            FileReport report = read(in, session);
+            FileReport report = read(in, session, -1);
             return new FileResult(report, session.rejects(), session.history());
         } catch (StopReading e) {
             throw new InputException(e.getMessage(), e.origin());
+        }
+    }
+
+    /**
+     * Reads the events of the records that end within the first {@code contentBytes} bytes of a file's content
+     * (decompressed): where a file starts, say to order files by time, without reading all of it. Only as much
+     * as that is decompressed. Nothing is accounted or reported: the record the cut falls in is no error, and
+     * bad records are passed over, whatever the bad-record policy. {@link #read(Path, Consumer)} reads a file's
+     * events with their accounting.
+     *
+     * @throws IllegalArgumentException for standard input ({@code -}), whose head cannot be read apart from the rest
+     */
+    public void readHead(Path file, int contentBytes, Consumer<CloudEvent> events) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(events, "events");
+        if (STDIN.equals(file.toString())) {
+            throw new IllegalArgumentException("the head of standard input cannot be read apart from the rest");
+        }
+        if (contentBytes < 0) {
+            throw new IllegalArgumentException("contentBytes must be >= 0, was " + contentBytes);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            read(in, new ReadSession(file.toString(), false, maxExcerptChars, events), contentBytes);
+        } catch (IOException e) {
+            // A file that cannot be read has no head; reading all of it says why.
         }
     }
 
@@ -291,13 +316,22 @@ public final class LogReader {
         }
     }
 
-    private FileReport read(InputStream in, ReadSession session) {
+    /** {@code headBytes}: read only the head of the content, that many bytes; -1 for all of it. */
+    private FileReport read(InputStream in, ReadSession session, long headBytes) {
         Decoder.Decoded decoded;
         try {
-            decoded = Decoder.open(in, gzipLimits);
+            decoded = Decoder.open(in, gzipLimits, headBytes < 0 ? Long.MAX_VALUE : headBytes);
         } catch (IOException e) {
             return session.finish(Formats.UNKNOWN, ioError(e, session), null);
         }
+        try {
+            return read(decoded, session, headBytes >= 0);
+        } finally {
+            Decoder.recycle(decoded);
+        }
+    }
+
+    private FileReport read(Decoder.Decoded decoded, ReadSession session, boolean head) {
         // Most inputs are told from their first record; the long look over the whole prefix only when not.
         Peek peek = Sniffer.glance(decoded.prefix(), decoded.offset(), decoded.length());
         Format format = peek.cutShort() ? Formats.detectFromFirstRecord(peek) : null;
@@ -321,7 +355,7 @@ public final class LogReader {
             return session.finish(Formats.UNKNOWN, Formats.unknown(peek), null);
         }
         session.recordNoun(format.recordNoun());
-        try (JsonInput input = new JsonInput(decoded.body(), maxExcerptChars, maxHeldBytes)) {
+        try (JsonInput input = new JsonInput(decoded.body(), maxExcerptChars, maxHeldBytes, head)) {
             try {
                 format.read(input, session);
             } catch (JacksonException e) {

@@ -30,6 +30,7 @@ public final class JsonInput implements AutoCloseable {
 
     private final int captureBytes;
     private final int maxHeldBytes;
+    private final boolean head;
     private InputStream body;
     private CaptureInputStream capture;
     private JsonParser parser;
@@ -40,6 +41,15 @@ public final class JsonInput implements AutoCloseable {
 
     /** @param maxHeldBytes the largest content {@link #hold()} keeps in memory, at most {@value #MAX_HELD_BYTES} */
     public JsonInput(InputStream body, int excerptChars, int maxHeldBytes) {
+        this(body, excerptChars, maxHeldBytes, false);
+    }
+
+    /**
+     * @param head whether the content is only the head of an input, cut wherever a byte count fell: readers
+     *             may stop at the first record they cannot finish instead of saying what is wrong there
+     */
+    public JsonInput(InputStream body, int excerptChars, int maxHeldBytes, boolean head) {
+        this.head = head;
         this.maxHeldBytes = Math.min(maxHeldBytes, MAX_HELD_BYTES);
         // Three bytes per character covers any UTF-8 text of that many characters.
         this.captureBytes = (int) Math.min(3L * excerptChars, 16L * 1024 * 1024);
@@ -60,6 +70,11 @@ public final class JsonInput implements AutoCloseable {
             capture = new CaptureInputStream(body, captureBytes);
         }
         return capture;
+    }
+
+    /** Whether the content is only the head of an input (see the constructor). */
+    public boolean head() {
+        return head;
     }
 
     /** How many bytes of a record a rejection quotes at most. */

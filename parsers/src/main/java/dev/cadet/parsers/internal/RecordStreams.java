@@ -56,7 +56,9 @@ public final class RecordStreams {
             JsonInput.Held held = in.hold();
             if (held != null) {
                 done = HeldRecords.wrapped(held, session, cursorReader, in.captureBytes(), members);
-                if (done < 0) {
+                // Of a head, the records up to the cut are all there is to read: what stopped the cursor is the cut
+                // or a broken record, and saying which would mean reading it all again.
+                if (done < 0 || in.head()) {
                     return;
                 }
             }
