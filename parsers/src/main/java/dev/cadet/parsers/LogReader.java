@@ -327,7 +327,7 @@ public final class LogReader {
         try {
             return read(decoded, session, headBytes >= 0);
         } finally {
-            Decoder.recycle(decoded);
+            Decoder.release(decoded);
         }
     }
 

@@ -27,11 +27,11 @@ public final class Decoder {
      * @param offset  where the content starts in {@code prefix} (after a byte order mark)
      * @param length  how many content bytes {@code prefix} holds
      * @param body    the whole decoded content from its start (the prefix again, then the rest)
-     * @param gzip    whether the input was gzip-compressed
      * @param failure the error that stopped reading the prefix, or {@code null}; {@code body} raises it again
+     * @param end     frees the decompressor of a gzip input (nothing for plain input); see {@link #release}
      */
-    public record Decoded(byte[] prefix, int offset, int length, InputStream body, boolean gzip,
-                          IOException failure) {
+    public record Decoded(byte[] prefix, int offset, int length, InputStream body, IOException failure,
+                          Runnable end) {
     }
 
     public static Decoded open(InputStream raw) throws IOException {
@@ -51,22 +51,29 @@ public final class Decoder {
         byte[] magic = new byte[2];
         int m = raw.readNBytes(magic, 0, 2);
         InputStream content = new PrefixedInputStream(magic, 0, m, raw, null);
-        boolean gzip = m == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-        if (gzip) {
-            content = GzipGuard.open(content, limits);
+        Runnable end = NOTHING;
+        if (m == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            GzipGuard gunzip = GzipGuard.open(content, limits);
+            content = gunzip;
+            end = gunzip::end;
         }
         if (maxContent < Long.MAX_VALUE) {
             content = new Bounded(content, maxContent);
         }
-        return sniffPrefix(content, gzip, true, (int) Math.min(SNIFF_BYTES, maxContent));
+        return sniffPrefix(content, end, true, (int) Math.min(SNIFF_BYTES, maxContent));
     }
 
+    private static final Runnable NOTHING = () -> { };
+
     /**
-     * Hands the prefix's buffer back for the next input this thread decodes: call once nothing reads the decoded
-     * content any more. A scan decodes each file twice (its head for the merge order, then all of it), and a new
-     * buffer each time was a fifth of everything a scan allocated.
+     * Frees what decoding holds, once nothing reads the decoded content any more: the decompressor's native memory
+     * at once, not when the collector next runs (an input read only in part, such as a file's head, never reaches
+     * the end of its gzip data, where it would be freed anyway), and the prefix's buffer, kept for the next input
+     * this thread decodes (a scan decodes each file twice, its head and then all of it, and a new buffer each
+     * time was a fifth of everything a scan allocated). The raw input is not closed.
      */
-    public static void recycle(Decoded decoded) {
+    public static void release(Decoded decoded) {
+        decoded.end().run();
         if (decoded.prefix().length == SNIFF_BYTES) {
             SPARE.set(decoded.prefix());
         }
@@ -75,12 +82,12 @@ public final class Decoder {
     private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
 
     /** {@code sniffBytes}: how large a prefix to read, at most {@link #SNIFF_BYTES}. */
-    private static Decoded sniffPrefix(InputStream content, boolean gzip, boolean mayTranscode, int sniffBytes) {
+    private static Decoded sniffPrefix(InputStream content, Runnable end, boolean mayTranscode, int sniffBytes) {
         byte[] buf = SPARE.get();
         if (buf == null) {
             buf = new byte[SNIFF_BYTES];
         } else {
-            SPARE.set(null); // until recycled: the decoded content reads from it
+            SPARE.set(null); // until released: the decoded content reads from it
         }
         int n = 0;
         IOException failure = null;
@@ -104,10 +111,10 @@ public final class Decoder {
             InputStreamReader reader = new InputStreamReader(rest, wide.charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE));
-            return sniffPrefix(new TranscodingInputStream(reader), gzip, false, SNIFF_BYTES);
+            return sniffPrefix(new TranscodingInputStream(reader), end, false, SNIFF_BYTES);
         }
         InputStream body = new PrefixedInputStream(buf, offset, n - offset, content, failure);
-        return new Decoded(buf, offset, n - offset, body, gzip, failure);
+        return new Decoded(buf, offset, n - offset, body, failure, end);
     }
 
     /** The first bytes of a stream only: it ends after {@code remaining} bytes. */

@@ -45,7 +45,7 @@ final class GzipGuard extends InputStream {
     }
 
     /** Reads the first gzip header at once, so a bad header is reported before any JSON is looked at. */
-    static InputStream open(InputStream compressed, GzipLimits limits) throws IOException {
+    static GzipGuard open(InputStream compressed, GzipLimits limits) throws IOException {
         GzipGuard guard = new GzipGuard(compressed, limits);
         guard.header(guard.next(), true);
         return guard;
@@ -232,6 +232,11 @@ final class GzipGuard extends InputStream {
 
     private static CompressedDataException overLimit(String detail) {
         return new CompressedDataException(CompressedDataException.Kind.OVER_LIMIT, detail, null);
+    }
+
+    /** Frees the inflater's native memory; nothing may be read after. The source stays open. */
+    void end() {
+        inflater.end();
     }
 
     @Override
